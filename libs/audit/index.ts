@@ -1,0 +1,2 @@
+export * from './audit-log.entity.js';
+export * from './audit.service.js';

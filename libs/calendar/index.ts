@@ -1,0 +1,2 @@
+export * from './zoned.js';
+export * from './working-day-calendar.js';

@@ -1,0 +1,3 @@
+export * from './db-kind.js';
+export * from './columns.js';
+export * from './transaction-runner.js';

@@ -1,0 +1,10 @@
+/**
+ * Runs before every test file. AdminJS starts a rollup watcher outside production, which breaks jest's
+ * teardown (TECH-NOTES): stub it. Tests never run cron on their own: jobs are called directly.
+ */
+import 'reflect-metadata';
+import AdminJS from 'adminjs';
+
+(AdminJS.prototype as unknown as { watch: () => Promise<void> }).watch = async () => undefined;
+process.env.CRON_ENABLED = 'false';
+process.env.LOG_LEVEL = process.env.LOG_LEVEL ?? 'silent';
