@@ -1,14 +1,12 @@
-import { BaseEntity, Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
+import { UuidEntity } from '../persistence/uuid-entity.js';
 import { InstantColumn, JsonColumn } from '../persistence/columns.js';
 
 /** Append-only audit trail; written in the same transaction as the change; never updated or deleted. */
 @Entity('audit_log')
 @Index('idx_audit_entity', ['entityType', 'entityId'])
 @Index('idx_audit_partner', ['partnerAccountId', 'occurredAt'])
-export class AuditLog extends BaseEntity {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class AuditLog extends UuidEntity {
   @InstantColumn({ name: 'occurred_at' })
   occurredAt: Date;
 

@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntitySubscriberInterface, EventSubscriber, type RemoveEvent, type UpdateEvent } from 'typeorm';
+import {
+  DataSource,
+  type EntitySubscriberInterface,
+  EventSubscriber,
+  type RemoveEvent,
+  type UpdateEvent,
+} from 'typeorm';
 import type { RequestContext } from '../context/index.js';
 import { AuditLog } from './audit-log.entity.js';
 
@@ -32,7 +38,7 @@ export class AuditService {
       after: entry.after ?? null,
       requestId: ctx.requestId,
     });
-    await ctx.em.insert(AuditLog, row);
+    await ctx.em.save(AuditLog, row);
   }
 
   async forEntity(entityType: string, entityId: string): Promise<AuditLog[]> {

@@ -11,7 +11,17 @@ import type { DomainEvent } from '../events/event-bus.js';
 export type Site = 'cn' | 'intl' | 'eu';
 export const SITES: readonly Site[] = ['cn', 'intl', 'eu'];
 
-export const REVIEWER_ROLES = ['pdm', 'psa', 'tse', 'expert', 'psm', 'bd', 'operations', 'finance', 'admin'] as const;
+export const REVIEWER_ROLES = [
+  'pdm',
+  'psa',
+  'tse',
+  'expert',
+  'psm',
+  'bd',
+  'operations',
+  'finance',
+  'admin',
+] as const;
 export type ReviewerRole = (typeof REVIEWER_ROLES)[number];
 
 export type Actor =

@@ -14,6 +14,7 @@ export const CommonErrors = defineErrors({
   SYS_INTERNAL_ERROR: { status: 500, message: 'Internal error, contact support with the request id' },
   SYS_UNAVAILABLE: { status: 503, message: 'Service temporarily unavailable' },
   FIELD_INVALID: { status: 400, message: 'Invalid parameter' },
+  AUTH_FIELD_INVALID: { status: 400, message: 'Invalid parameter' },
   AUTH_CREDENTIALS_INVALID: { status: 401, message: 'The username or password is wrong.' },
   AUTH_TOKEN_EXPIRED: { status: 401, message: 'x_auth_token is expired.' },
   AUTH_TOKEN_INVALID: { status: 401, message: 'Invalid token' },
@@ -23,7 +24,10 @@ export const CommonErrors = defineErrors({
     status: 403,
     message: 'You have no permission for this operation; ask your partner admin.',
   },
-  ORG_ADMIN_REQUIRED: { status: 403, message: 'Only the partner administrator can manage organization members.' },
+  ORG_ADMIN_REQUIRED: {
+    status: 403,
+    message: 'Only the partner administrator can manage organization members.',
+  },
   REVIEWER_ROLE_REQUIRED: { status: 403, message: 'Your reviewer role does not allow this action.' },
   IDEMPOTENCY_KEY_REQUIRED: { status: 400, message: 'This operation needs an Idempotency-Key header.' },
   IDEMPOTENCY_KEY_REUSED: {

@@ -13,6 +13,9 @@ export interface ErrorSpec {
 const catalogue = new Map<string, ErrorSpec>();
 
 export class DomainError extends Error {
+  /** extra response headers, e.g. `Retry-After` on 429 */
+  headers?: Record<string, string>;
+
   constructor(
     readonly code: string,
     message?: string,

@@ -3,7 +3,7 @@
  * All rounding policies live here, in one place. Business code names a policy; it never calls
  * `toDecimalPlaces` itself.
  */
-import Decimal from 'decimal.js';
+import { Decimal } from 'decimal.js';
 
 // Enough precision for DECIMAL(20,8) and intermediate products; small and large values render plainly.
 Decimal.set({ precision: 40, rounding: Decimal.ROUND_HALF_UP, toExpNeg: -30, toExpPos: 40 });

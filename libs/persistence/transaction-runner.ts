@@ -3,7 +3,13 @@
  * with a short back-off; events queued on the context are published only after commit.
  */
 import { Injectable, Logger } from '@nestjs/common';
-import { DataSource, type EntityManager, type ObjectLiteral, type EntityTarget, type FindOptionsWhere } from 'typeorm';
+import {
+  DataSource,
+  type EntityManager,
+  type ObjectLiteral,
+  type EntityTarget,
+  type FindOptionsWhere,
+} from 'typeorm';
 import type { RequestContext } from '../context/index.js';
 import { DomainEventBus } from '../events/index.js';
 import { dbKind } from './db-kind.js';
@@ -19,7 +25,9 @@ export function isRetryableDbError(err: unknown): boolean {
 export function isUniqueViolation(err: unknown): boolean {
   const e = err as { code?: string; driverError?: { code?: string } };
   const code = e?.driverError?.code ?? e?.code;
-  return code === 'ER_DUP_ENTRY' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+  return (
+    code === 'ER_DUP_ENTRY' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY'
+  );
 }
 
 @Injectable()
@@ -49,7 +57,9 @@ export class TransactionRunner {
         return result;
       } catch (err) {
         if (attempt < attempts && isRetryableDbError(err)) {
-          this.logger.warn(`retrying transaction after ${String((err as Error).message)} (attempt ${attempt})`);
+          this.logger.warn(
+            `retrying transaction after ${String((err as Error).message)} (attempt ${attempt})`,
+          );
           await new Promise((r) => setTimeout(r, 20 * attempt + Math.floor(Math.random() * 20)));
           continue;
         }

@@ -1,0 +1,26 @@
+/** Every entity and subscriber of the monolith, for the data source and the migration CLI. */
+import { AuditLog, AuditLogImmutability } from '../libs/audit/index.js';
+import { ApiToken, Credential } from '../libs/auth/index.js';
+import { IdempotencyRecord } from '../libs/idempotency/index.js';
+import { Notification } from '../libs/notify/index.js';
+import { JobLease, JobRun } from '../libs/scheduling/index.js';
+import { INFO_ENTITIES } from '../src/modules/info/index.js';
+import { ORG_ENTITIES } from '../src/modules/org/index.js';
+import { CalendarDay } from '../src/platform/calendar/calendar-day.entity.js';
+import { Reviewer } from '../src/platform/reviewers/reviewer.entity.js';
+
+export const ALL_ENTITIES = [
+  AuditLog,
+  Credential,
+  ApiToken,
+  IdempotencyRecord,
+  Notification,
+  JobRun,
+  JobLease,
+  Reviewer,
+  CalendarDay,
+  ...INFO_ENTITIES,
+  ...ORG_ENTITIES,
+];
+
+export const ALL_SUBSCRIBERS = [AuditLogImmutability];

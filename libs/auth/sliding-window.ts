@@ -1,0 +1,46 @@
+/**
+ * In-memory sliding-window counter on the injected Clock (api.md "Rate limiter" port, single-instance adapter).
+ * `hit()` counts only accepted calls; refused calls do not count (API-013).
+ */
+export class SlidingWindowLimiter {
+  private readonly hits = new Map<string, number[]>();
+
+  constructor(private readonly windowMs: number) {}
+
+  /** Returns 0 when accepted, otherwise the ms until a slot frees. */
+  tryHit(key: string, limit: number, nowMs: number): number {
+    const list = this.prune(key, nowMs);
+    if (list.length >= limit) return list[0] + this.windowMs - nowMs;
+    list.push(nowMs);
+    this.hits.set(key, list);
+    return 0;
+  }
+
+  /** Records an event without a limit check (e.g. a failed login). */
+  record(key: string, nowMs: number): void {
+    const list = this.prune(key, nowMs);
+    list.push(nowMs);
+    this.hits.set(key, list);
+  }
+
+  count(key: string, nowMs: number): number {
+    return this.prune(key, nowMs).length;
+  }
+
+  oldest(key: string, nowMs: number): number | undefined {
+    return this.prune(key, nowMs)[0];
+  }
+
+  clear(key?: string): void {
+    if (key === undefined) this.hits.clear();
+    else this.hits.delete(key);
+  }
+
+  private prune(key: string, nowMs: number): number[] {
+    // window (now − windowMs, now]: an entry exactly windowMs old has left the window
+    const list = (this.hits.get(key) ?? []).filter((t) => t > nowMs - this.windowMs && t <= nowMs);
+    if (list.length) this.hits.set(key, list);
+    else this.hits.delete(key);
+    return list;
+  }
+}

@@ -1,0 +1,4 @@
+export * from './error.filter.js';
+export * from './request-context.middleware.js';
+export * from './validation.js';
+export * from './pagination.js';

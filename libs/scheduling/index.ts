@@ -1,0 +1,2 @@
+export * from './job-run.entity.js';
+export * from './exclusive-runner.js';

@@ -1,0 +1,89 @@
+import { MigrationInterface, QueryRunner } from 'typeorm';
+
+export class Init1795274763383 implements MigrationInterface {
+  name = 'Init1795274763383';
+
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(
+      `CREATE TABLE \`audit_log\` (\`id\` varchar(36) NOT NULL, \`occurred_at\` datetime(3) NOT NULL, \`actor_kind\` varchar(16) NOT NULL, \`actor_id\` varchar(128) NOT NULL, \`partner_account_id\` varchar(36) NULL, \`action\` varchar(64) NOT NULL, \`entity_type\` varchar(64) NOT NULL, \`entity_id\` varchar(64) NOT NULL, \`before\` text NULL, \`after\` text NULL, \`request_id\` varchar(64) NOT NULL, INDEX \`idx_audit_partner\` (\`partner_account_id\`, \`occurred_at\`), INDEX \`idx_audit_entity\` (\`entity_type\`, \`entity_id\`), PRIMARY KEY (\`id\`)) ENGINE=InnoDB`,
+    );
+    await queryRunner.query(
+      `CREATE TABLE \`credential\` (\`id\` varchar(36) NOT NULL, \`subject_kind\` varchar(16) NOT NULL, \`login\` varchar(254) NOT NULL, \`subject_id\` varchar(36) NOT NULL, \`partner_account_id\` varchar(36) NULL, \`password_hash\` varchar(255) NOT NULL, \`disabled\` tinyint NOT NULL DEFAULT 0, \`updated_at\` datetime(3) NOT NULL, UNIQUE INDEX \`uq_credential_login\` (\`subject_kind\`, \`login\`), PRIMARY KEY (\`id\`)) ENGINE=InnoDB`,
+    );
+    await queryRunner.query(
+      `CREATE TABLE \`api_token\` (\`id\` varchar(36) NOT NULL, \`token_hash\` varchar(64) NOT NULL, \`subject_kind\` varchar(16) NOT NULL, \`subject_id\` varchar(36) NOT NULL, \`partner_account_id\` varchar(36) NULL, \`issued_at\` datetime(3) NOT NULL, \`expires_at\` datetime(3) NOT NULL, \`revoked_at\` datetime(3) NULL, UNIQUE INDEX \`uq_api_token_hash\` (\`token_hash\`), PRIMARY KEY (\`id\`)) ENGINE=InnoDB`,
+    );
+    await queryRunner.query(
+      `CREATE TABLE \`idempotency_record\` (\`id\` varchar(36) NOT NULL, \`scope\` varchar(64) NOT NULL, \`operation\` varchar(64) NOT NULL, \`idem_key\` varchar(64) NOT NULL, \`request_hash\` varchar(64) NOT NULL, \`state\` varchar(12) NOT NULL, \`response_status\` int NULL, \`response_body\` text NULL, \`created_at\` datetime(3) NOT NULL, UNIQUE INDEX \`uq_idempotency_scope_op_key\` (\`scope\`, \`operation\`, \`idem_key\`), PRIMARY KEY (\`id\`)) ENGINE=InnoDB`,
+    );
+    await queryRunner.query(
+      `CREATE TABLE \`notification\` (\`id\` varchar(36) NOT NULL, \`channel\` varchar(8) NOT NULL, \`recipient\` varchar(254) NOT NULL, \`partner_account_id\` varchar(36) NULL, \`template\` varchar(64) NOT NULL, \`language\` varchar(8) NOT NULL DEFAULT 'en-us', \`subject\` varchar(200) NOT NULL, \`body\` text NOT NULL, \`params\` text NULL, \`status\` varchar(12) NOT NULL, \`attempts\` int NOT NULL DEFAULT '0', \`created_at\` datetime(3) NOT NULL, \`sent_at\` datetime(3) NULL, \`read_at\` datetime(3) NULL, \`error\` text NULL, \`request_id\` varchar(64) NULL, INDEX \`idx_notification_status\` (\`status\`, \`created_at\`), INDEX \`idx_notification_recipient\` (\`channel\`, \`recipient\`, \`created_at\`), PRIMARY KEY (\`id\`)) ENGINE=InnoDB`,
+    );
+    await queryRunner.query(
+      `CREATE TABLE \`job_run\` (\`id\` varchar(36) NOT NULL, \`job_name\` varchar(64) NOT NULL, \`trigger\` varchar(16) NOT NULL, \`status\` varchar(16) NOT NULL, \`started_at\` datetime(3) NOT NULL, \`finished_at\` datetime(3) NULL, \`instance_id\` varchar(64) NOT NULL, \`summary\` text NULL, \`error\` text NULL, INDEX \`idx_job_run_name\` (\`job_name\`, \`started_at\`), PRIMARY KEY (\`id\`)) ENGINE=InnoDB`,
+    );
+    await queryRunner.query(
+      `CREATE TABLE \`job_lease\` (\`name\` varchar(64) NOT NULL, \`holder\` varchar(64) NULL, \`lease_until\` bigint NOT NULL DEFAULT '0', PRIMARY KEY (\`name\`)) ENGINE=InnoDB`,
+    );
+    await queryRunner.query(
+      `CREATE TABLE \`legal_entity\` (\`id\` varchar(36) NOT NULL, \`site\` varchar(4) NOT NULL, \`uscc\` varchar(18) NULL, \`org_code\` varchar(9) NULL, \`tax_code\` varchar(18) NOT NULL, \`company_name\` varchar(200) NOT NULL, \`primary_account_id\` varchar(36) NULL, \`license_file_id\` varchar(64) NULL, \`registered_capital\` decimal(18,2) NULL, \`registered_capital_currency\` varchar(3) NULL, \`established_on\` varchar(10) NULL, \`business_term_from\` varchar(10) NULL, \`business_term_to\` varchar(10) NULL, \`legal_representative\` varchar(100) NULL, \`license_address\` varchar(255) NULL, \`postal_code\` varchar(20) NULL, \`business_scope\` varchar(4000) NULL, \`created_at\` datetime(3) NOT NULL, UNIQUE INDEX \`uq_legal_entity_org_code\` (\`site\`, \`org_code\`), UNIQUE INDEX \`uq_legal_entity_uscc\` (\`site\`, \`uscc\`), PRIMARY KEY (\`id\`)) ENGINE=InnoDB`,
+    );
+    await queryRunner.query(
+      `CREATE TABLE \`partner_account\` (\`id\` varchar(36) NOT NULL, \`huawei_account_id\` varchar(64) NOT NULL, \`account_name\` varchar(64) NOT NULL, \`account_name_change_count\` smallint NOT NULL DEFAULT '0', \`site\` varchar(4) NOT NULL, \`legal_entity_id\` varchar(36) NULL, \`is_primary\` tinyint NOT NULL DEFAULT 0, \`status\` varchar(16) NOT NULL, \`hcpn_joined_at\` datetime(3) NULL, \`channel_expansion_account\` tinyint NOT NULL DEFAULT 0, \`customer_expansion_account\` tinyint NOT NULL DEFAULT 0, \`abandoned\` tinyint NOT NULL DEFAULT 0, \`enterprise_realname_verified\` tinyint NOT NULL DEFAULT 0, \`email_bound\` tinyint NOT NULL DEFAULT 0, \`business_mobile\` varchar(20) NULL, \`business_email\` varchar(254) NULL, \`mobile\` varchar(20) NULL, \`email\` varchar(254) NULL, \`language\` varchar(8) NOT NULL DEFAULT 'zh-cn', \`timezone\` varchar(64) NOT NULL DEFAULT 'Asia/Shanghai', \`created_at\` datetime(3) NOT NULL, \`version\` int NOT NULL, INDEX \`idx_partner_account_entity\` (\`legal_entity_id\`), UNIQUE INDEX \`uq_partner_account_name\` (\`account_name\`), UNIQUE INDEX \`uq_partner_account_huawei_id\` (\`huawei_account_id\`), PRIMARY KEY (\`id\`)) ENGINE=InnoDB`,
+    );
+    await queryRunner.query(
+      `CREATE TABLE \`onboarding_application\` (\`id\` varchar(36) NOT NULL, \`partner_account_id\` varchar(36) NOT NULL, \`site\` varchar(4) NOT NULL, \`uscc\` varchar(18) NULL, \`org_code\` varchar(9) NULL, \`tax_code\` varchar(18) NOT NULL, \`company_name\` varchar(200) NOT NULL, \`license_file_id\` varchar(64) NULL, \`registered_capital\` decimal(18,2) NULL, \`registered_capital_currency\` varchar(3) NULL, \`established_on\` varchar(10) NULL, \`business_term_from\` varchar(10) NULL, \`business_term_to\` varchar(10) NULL, \`legal_representative\` varchar(100) NULL, \`license_address\` varchar(255) NULL, \`postal_code\` varchar(20) NULL, \`business_scope\` varchar(4000) NULL, \`contact_name\` varchar(50) NOT NULL, \`contact_position\` varchar(50) NOT NULL, \`contact_mobile\` varchar(20) NOT NULL, \`contact_email\` varchar(254) NOT NULL, \`fast_onboarding\` tinyint NOT NULL DEFAULT 0, \`status\` varchar(16) NOT NULL, \`auto_check_result\` varchar(12) NULL, \`legal_entity_id\` varchar(36) NULL, \`reviewer_id\` varchar(36) NULL, \`reject_reason\` varchar(500) NULL, \`submitted_at\` datetime(3) NOT NULL, \`decided_at\` datetime(3) NULL, INDEX \`idx_onboarding_status\` (\`status\`, \`submitted_at\`), INDEX \`idx_onboarding_account\` (\`partner_account_id\`, \`submitted_at\`), PRIMARY KEY (\`id\`)) ENGINE=InnoDB`,
+    );
+    await queryRunner.query(
+      `CREATE TABLE \`org_member\` (\`id\` varchar(36) NOT NULL, \`partner_account_id\` varchar(36) NOT NULL, \`login_name\` varchar(32) NOT NULL, \`display_name\` varchar(64) NOT NULL, \`email\` varchar(254) NOT NULL, \`mobile\` varchar(20) NULL, \`status\` varchar(12) NOT NULL, \`created_by\` varchar(128) NOT NULL, \`created_at\` datetime(3) NOT NULL, UNIQUE INDEX \`uq_org_member_login\` (\`partner_account_id\`, \`login_name\`), PRIMARY KEY (\`id\`)) ENGINE=InnoDB`,
+    );
+    await queryRunner.query(
+      `CREATE TABLE \`org_role\` (\`id\` varchar(36) NOT NULL, \`partner_account_id\` varchar(36) NULL, \`code\` varchar(32) NOT NULL, \`name\` varchar(64) NOT NULL, \`kind\` varchar(32) NOT NULL, \`permission_keys\` text NOT NULL, \`editable\` tinyint NOT NULL DEFAULT 0, UNIQUE INDEX \`uq_org_role_code\` (\`partner_account_id\`, \`code\`), PRIMARY KEY (\`id\`)) ENGINE=InnoDB`,
+    );
+    await queryRunner.query(
+      `CREATE TABLE \`org_member_role\` (\`member_id\` varchar(36) NOT NULL, \`role_id\` varchar(36) NOT NULL, \`partner_account_id\` varchar(36) NOT NULL, PRIMARY KEY (\`member_id\`, \`role_id\`)) ENGINE=InnoDB`,
+    );
+    await queryRunner.query(
+      `CREATE TABLE \`calendar_day\` (\`date\` varchar(10) NOT NULL, \`kind\` varchar(12) NOT NULL, \`note\` varchar(200) NULL, \`updated_by\` varchar(128) NOT NULL, \`updated_at\` datetime(3) NOT NULL, PRIMARY KEY (\`date\`)) ENGINE=InnoDB`,
+    );
+    await queryRunner.query(
+      `CREATE TABLE \`reviewer\` (\`id\` varchar(36) NOT NULL, \`email\` varchar(254) NOT NULL, \`name\` varchar(100) NOT NULL, \`roles\` text NOT NULL, \`flags\` text NOT NULL, \`active\` tinyint NOT NULL DEFAULT 1, \`created_at\` datetime(3) NOT NULL, UNIQUE INDEX \`uq_reviewer_email\` (\`email\`), PRIMARY KEY (\`id\`)) ENGINE=InnoDB`,
+    );
+  }
+
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP INDEX \`uq_reviewer_email\` ON \`reviewer\``);
+    await queryRunner.query(`DROP TABLE \`reviewer\``);
+    await queryRunner.query(`DROP TABLE \`calendar_day\``);
+    await queryRunner.query(`DROP TABLE \`org_member_role\``);
+    await queryRunner.query(`DROP INDEX \`uq_org_role_code\` ON \`org_role\``);
+    await queryRunner.query(`DROP TABLE \`org_role\``);
+    await queryRunner.query(`DROP INDEX \`uq_org_member_login\` ON \`org_member\``);
+    await queryRunner.query(`DROP TABLE \`org_member\``);
+    await queryRunner.query(`DROP INDEX \`idx_onboarding_account\` ON \`onboarding_application\``);
+    await queryRunner.query(`DROP INDEX \`idx_onboarding_status\` ON \`onboarding_application\``);
+    await queryRunner.query(`DROP TABLE \`onboarding_application\``);
+    await queryRunner.query(`DROP INDEX \`uq_partner_account_huawei_id\` ON \`partner_account\``);
+    await queryRunner.query(`DROP INDEX \`uq_partner_account_name\` ON \`partner_account\``);
+    await queryRunner.query(`DROP INDEX \`idx_partner_account_entity\` ON \`partner_account\``);
+    await queryRunner.query(`DROP TABLE \`partner_account\``);
+    await queryRunner.query(`DROP INDEX \`uq_legal_entity_uscc\` ON \`legal_entity\``);
+    await queryRunner.query(`DROP INDEX \`uq_legal_entity_org_code\` ON \`legal_entity\``);
+    await queryRunner.query(`DROP TABLE \`legal_entity\``);
+    await queryRunner.query(`DROP TABLE \`job_lease\``);
+    await queryRunner.query(`DROP INDEX \`idx_job_run_name\` ON \`job_run\``);
+    await queryRunner.query(`DROP TABLE \`job_run\``);
+    await queryRunner.query(`DROP INDEX \`idx_notification_recipient\` ON \`notification\``);
+    await queryRunner.query(`DROP INDEX \`idx_notification_status\` ON \`notification\``);
+    await queryRunner.query(`DROP TABLE \`notification\``);
+    await queryRunner.query(`DROP INDEX \`uq_idempotency_scope_op_key\` ON \`idempotency_record\``);
+    await queryRunner.query(`DROP TABLE \`idempotency_record\``);
+    await queryRunner.query(`DROP INDEX \`uq_api_token_hash\` ON \`api_token\``);
+    await queryRunner.query(`DROP TABLE \`api_token\``);
+    await queryRunner.query(`DROP INDEX \`uq_credential_login\` ON \`credential\``);
+    await queryRunner.query(`DROP TABLE \`credential\``);
+    await queryRunner.query(`DROP INDEX \`idx_audit_entity\` ON \`audit_log\``);
+    await queryRunner.query(`DROP INDEX \`idx_audit_partner\` ON \`audit_log\``);
+    await queryRunner.query(`DROP TABLE \`audit_log\``);
+  }
+}

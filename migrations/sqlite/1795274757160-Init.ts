@@ -1,0 +1,133 @@
+import { MigrationInterface, QueryRunner } from 'typeorm';
+
+export class Init1795274757160 implements MigrationInterface {
+  name = 'Init1795274757160';
+
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(
+      `CREATE TABLE "audit_log" ("id" varchar(36) PRIMARY KEY NOT NULL, "occurred_at" datetime NOT NULL, "actor_kind" varchar(16) NOT NULL, "actor_id" varchar(128) NOT NULL, "partner_account_id" varchar(36), "action" varchar(64) NOT NULL, "entity_type" varchar(64) NOT NULL, "entity_id" varchar(64) NOT NULL, "before" text, "after" text, "request_id" varchar(64) NOT NULL)`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "idx_audit_partner" ON "audit_log" ("partner_account_id", "occurred_at") `,
+    );
+    await queryRunner.query(`CREATE INDEX "idx_audit_entity" ON "audit_log" ("entity_type", "entity_id") `);
+    await queryRunner.query(
+      `CREATE TABLE "credential" ("id" varchar(36) PRIMARY KEY NOT NULL, "subject_kind" varchar(16) NOT NULL, "login" varchar(254) NOT NULL, "subject_id" varchar(36) NOT NULL, "partner_account_id" varchar(36), "password_hash" varchar(255) NOT NULL, "disabled" boolean NOT NULL DEFAULT (0), "updated_at" datetime NOT NULL)`,
+    );
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX "uq_credential_login" ON "credential" ("subject_kind", "login") `,
+    );
+    await queryRunner.query(
+      `CREATE TABLE "api_token" ("id" varchar(36) PRIMARY KEY NOT NULL, "token_hash" varchar(64) NOT NULL, "subject_kind" varchar(16) NOT NULL, "subject_id" varchar(36) NOT NULL, "partner_account_id" varchar(36), "issued_at" datetime NOT NULL, "expires_at" datetime NOT NULL, "revoked_at" datetime)`,
+    );
+    await queryRunner.query(`CREATE UNIQUE INDEX "uq_api_token_hash" ON "api_token" ("token_hash") `);
+    await queryRunner.query(
+      `CREATE TABLE "idempotency_record" ("id" varchar(36) PRIMARY KEY NOT NULL, "scope" varchar(64) NOT NULL, "operation" varchar(64) NOT NULL, "idem_key" varchar(64) NOT NULL, "request_hash" varchar(64) NOT NULL, "state" varchar(12) NOT NULL, "response_status" integer, "response_body" text, "created_at" datetime NOT NULL)`,
+    );
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX "uq_idempotency_scope_op_key" ON "idempotency_record" ("scope", "operation", "idem_key") `,
+    );
+    await queryRunner.query(
+      `CREATE TABLE "notification" ("id" varchar(36) PRIMARY KEY NOT NULL, "channel" varchar(8) NOT NULL, "recipient" varchar(254) NOT NULL, "partner_account_id" varchar(36), "template" varchar(64) NOT NULL, "language" varchar(8) NOT NULL DEFAULT ('en-us'), "subject" varchar(200) NOT NULL, "body" text NOT NULL, "params" text, "status" varchar(12) NOT NULL, "attempts" integer NOT NULL DEFAULT (0), "created_at" datetime NOT NULL, "sent_at" datetime, "read_at" datetime, "error" text, "request_id" varchar(64))`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "idx_notification_status" ON "notification" ("status", "created_at") `,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "idx_notification_recipient" ON "notification" ("channel", "recipient", "created_at") `,
+    );
+    await queryRunner.query(
+      `CREATE TABLE "job_run" ("id" varchar(36) PRIMARY KEY NOT NULL, "job_name" varchar(64) NOT NULL, "trigger" varchar(16) NOT NULL, "status" varchar(16) NOT NULL, "started_at" datetime NOT NULL, "finished_at" datetime, "instance_id" varchar(64) NOT NULL, "summary" text, "error" text)`,
+    );
+    await queryRunner.query(`CREATE INDEX "idx_job_run_name" ON "job_run" ("job_name", "started_at") `);
+    await queryRunner.query(
+      `CREATE TABLE "job_lease" ("name" varchar(64) PRIMARY KEY NOT NULL, "holder" varchar(64), "lease_until" bigint NOT NULL DEFAULT (0))`,
+    );
+    await queryRunner.query(
+      `CREATE TABLE "legal_entity" ("id" varchar(36) PRIMARY KEY NOT NULL, "site" varchar(4) NOT NULL, "uscc" varchar(18), "org_code" varchar(9), "tax_code" varchar(18) NOT NULL, "company_name" varchar(200) NOT NULL, "primary_account_id" varchar(36), "license_file_id" varchar(64), "registered_capital" varchar(20), "registered_capital_currency" varchar(3), "established_on" varchar(10), "business_term_from" varchar(10), "business_term_to" varchar(10), "legal_representative" varchar(100), "license_address" varchar(255), "postal_code" varchar(20), "business_scope" varchar(4000), "created_at" datetime NOT NULL)`,
+    );
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX "uq_legal_entity_org_code" ON "legal_entity" ("site", "org_code") `,
+    );
+    await queryRunner.query(`CREATE UNIQUE INDEX "uq_legal_entity_uscc" ON "legal_entity" ("site", "uscc") `);
+    await queryRunner.query(
+      `CREATE TABLE "partner_account" ("id" varchar(36) PRIMARY KEY NOT NULL, "huawei_account_id" varchar(64) NOT NULL, "account_name" varchar(64) NOT NULL, "account_name_change_count" smallint NOT NULL DEFAULT (0), "site" varchar(4) NOT NULL, "legal_entity_id" varchar(36), "is_primary" boolean NOT NULL DEFAULT (0), "status" varchar(16) NOT NULL, "hcpn_joined_at" datetime, "channel_expansion_account" boolean NOT NULL DEFAULT (0), "customer_expansion_account" boolean NOT NULL DEFAULT (0), "abandoned" boolean NOT NULL DEFAULT (0), "enterprise_realname_verified" boolean NOT NULL DEFAULT (0), "email_bound" boolean NOT NULL DEFAULT (0), "business_mobile" varchar(20), "business_email" varchar(254), "mobile" varchar(20), "email" varchar(254), "language" varchar(8) NOT NULL DEFAULT ('zh-cn'), "timezone" varchar(64) NOT NULL DEFAULT ('Asia/Shanghai'), "created_at" datetime NOT NULL, "version" integer NOT NULL)`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "idx_partner_account_entity" ON "partner_account" ("legal_entity_id") `,
+    );
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX "uq_partner_account_name" ON "partner_account" ("account_name") `,
+    );
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX "uq_partner_account_huawei_id" ON "partner_account" ("huawei_account_id") `,
+    );
+    await queryRunner.query(
+      `CREATE TABLE "onboarding_application" ("id" varchar(36) PRIMARY KEY NOT NULL, "partner_account_id" varchar(36) NOT NULL, "site" varchar(4) NOT NULL, "uscc" varchar(18), "org_code" varchar(9), "tax_code" varchar(18) NOT NULL, "company_name" varchar(200) NOT NULL, "license_file_id" varchar(64), "registered_capital" varchar(20), "registered_capital_currency" varchar(3), "established_on" varchar(10), "business_term_from" varchar(10), "business_term_to" varchar(10), "legal_representative" varchar(100), "license_address" varchar(255), "postal_code" varchar(20), "business_scope" varchar(4000), "contact_name" varchar(50) NOT NULL, "contact_position" varchar(50) NOT NULL, "contact_mobile" varchar(20) NOT NULL, "contact_email" varchar(254) NOT NULL, "fast_onboarding" boolean NOT NULL DEFAULT (0), "status" varchar(16) NOT NULL, "auto_check_result" varchar(12), "legal_entity_id" varchar(36), "reviewer_id" varchar(36), "reject_reason" varchar(500), "submitted_at" datetime NOT NULL, "decided_at" datetime)`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "idx_onboarding_status" ON "onboarding_application" ("status", "submitted_at") `,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "idx_onboarding_account" ON "onboarding_application" ("partner_account_id", "submitted_at") `,
+    );
+    await queryRunner.query(
+      `CREATE TABLE "org_member" ("id" varchar(36) PRIMARY KEY NOT NULL, "partner_account_id" varchar(36) NOT NULL, "login_name" varchar(32) NOT NULL, "display_name" varchar(64) NOT NULL, "email" varchar(254) NOT NULL, "mobile" varchar(20), "status" varchar(12) NOT NULL, "created_by" varchar(128) NOT NULL, "created_at" datetime NOT NULL)`,
+    );
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX "uq_org_member_login" ON "org_member" ("partner_account_id", "login_name") `,
+    );
+    await queryRunner.query(
+      `CREATE TABLE "org_role" ("id" varchar(36) PRIMARY KEY NOT NULL, "partner_account_id" varchar(36), "code" varchar(32) NOT NULL, "name" varchar(64) NOT NULL, "kind" varchar(32) NOT NULL, "permission_keys" text NOT NULL, "editable" boolean NOT NULL DEFAULT (0))`,
+    );
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX "uq_org_role_code" ON "org_role" ("partner_account_id", "code") `,
+    );
+    await queryRunner.query(
+      `CREATE TABLE "org_member_role" ("member_id" varchar(36) NOT NULL, "role_id" varchar(36) NOT NULL, "partner_account_id" varchar(36) NOT NULL, PRIMARY KEY ("member_id", "role_id"))`,
+    );
+    await queryRunner.query(
+      `CREATE TABLE "calendar_day" ("date" varchar(10) PRIMARY KEY NOT NULL, "kind" varchar(12) NOT NULL, "note" varchar(200), "updated_by" varchar(128) NOT NULL, "updated_at" datetime NOT NULL)`,
+    );
+    await queryRunner.query(
+      `CREATE TABLE "reviewer" ("id" varchar(36) PRIMARY KEY NOT NULL, "email" varchar(254) NOT NULL, "name" varchar(100) NOT NULL, "roles" text NOT NULL, "flags" text NOT NULL, "active" boolean NOT NULL DEFAULT (1), "created_at" datetime NOT NULL)`,
+    );
+    await queryRunner.query(`CREATE UNIQUE INDEX "uq_reviewer_email" ON "reviewer" ("email") `);
+  }
+
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP INDEX "uq_reviewer_email"`);
+    await queryRunner.query(`DROP TABLE "reviewer"`);
+    await queryRunner.query(`DROP TABLE "calendar_day"`);
+    await queryRunner.query(`DROP TABLE "org_member_role"`);
+    await queryRunner.query(`DROP INDEX "uq_org_role_code"`);
+    await queryRunner.query(`DROP TABLE "org_role"`);
+    await queryRunner.query(`DROP INDEX "uq_org_member_login"`);
+    await queryRunner.query(`DROP TABLE "org_member"`);
+    await queryRunner.query(`DROP INDEX "idx_onboarding_account"`);
+    await queryRunner.query(`DROP INDEX "idx_onboarding_status"`);
+    await queryRunner.query(`DROP TABLE "onboarding_application"`);
+    await queryRunner.query(`DROP INDEX "uq_partner_account_huawei_id"`);
+    await queryRunner.query(`DROP INDEX "uq_partner_account_name"`);
+    await queryRunner.query(`DROP INDEX "idx_partner_account_entity"`);
+    await queryRunner.query(`DROP TABLE "partner_account"`);
+    await queryRunner.query(`DROP INDEX "uq_legal_entity_uscc"`);
+    await queryRunner.query(`DROP INDEX "uq_legal_entity_org_code"`);
+    await queryRunner.query(`DROP TABLE "legal_entity"`);
+    await queryRunner.query(`DROP TABLE "job_lease"`);
+    await queryRunner.query(`DROP INDEX "idx_job_run_name"`);
+    await queryRunner.query(`DROP TABLE "job_run"`);
+    await queryRunner.query(`DROP INDEX "idx_notification_recipient"`);
+    await queryRunner.query(`DROP INDEX "idx_notification_status"`);
+    await queryRunner.query(`DROP TABLE "notification"`);
+    await queryRunner.query(`DROP INDEX "uq_idempotency_scope_op_key"`);
+    await queryRunner.query(`DROP TABLE "idempotency_record"`);
+    await queryRunner.query(`DROP INDEX "uq_api_token_hash"`);
+    await queryRunner.query(`DROP TABLE "api_token"`);
+    await queryRunner.query(`DROP INDEX "uq_credential_login"`);
+    await queryRunner.query(`DROP TABLE "credential"`);
+    await queryRunner.query(`DROP INDEX "idx_audit_entity"`);
+    await queryRunner.query(`DROP INDEX "idx_audit_partner"`);
+    await queryRunner.query(`DROP TABLE "audit_log"`);
+  }
+}

@@ -1,0 +1,5 @@
+// Public surface of the certification module: other modules import only from here.
+export * from './certification.module.js';
+export * from './certification.permissions.js';
+export * from './certification.errors.js';
+export * from './services/partner-identity.service.js';

@@ -1,0 +1,50 @@
+/**
+ * State machines of the info module as data (info.md "Entities and states").
+ */
+import type { StateMachineDefinition } from '../../../../libs/state-machine/index.js';
+import type { OnboardingApplication, OnboardingStatus } from '../entities/onboarding-application.entity.js';
+import type { PartnerAccount, PartnerAccountStatus } from '../entities/partner-account.entity.js';
+
+/** OnboardingApplication.status: submitted → approved | manual_review; manual_review → approved | rejected. */
+export const ONBOARDING_MACHINE: StateMachineDefinition<OnboardingStatus, OnboardingApplication> = {
+  entityType: 'onboarding_application',
+  eventPrefix: 'info.onboarding',
+  transitions: {
+    submitted: ['approved', 'manual_review'],
+    manual_review: ['approved', 'rejected'],
+    approved: [],
+    rejected: [],
+  },
+  invalidTransitionCode: 'STATE_TRANSITION_INVALID',
+  partnerAccountId: (a) => a.partnerAccountId,
+  snapshot: (a) => ({
+    status: a.status,
+    auto_check_result: a.autoCheckResult,
+    reviewer_id: a.reviewerId,
+    reject_reason: a.rejectReason,
+    legal_entity_id: a.legalEntityId,
+    fast_onboarding: a.fastOnboarding,
+  }),
+};
+
+/**
+ * PartnerAccount.status: registered ("(none)" in the spec) → onboarding → active → deregistered.
+ * A fast or auto-approved onboarding goes registered → active directly; a rejection keeps `onboarding`.
+ */
+export const PARTNER_ACCOUNT_MACHINE: StateMachineDefinition<PartnerAccountStatus, PartnerAccount> = {
+  entityType: 'partner_account',
+  eventPrefix: 'info.account',
+  transitions: {
+    registered: ['onboarding', 'active'],
+    onboarding: ['active'],
+    active: ['deregistered'],
+    deregistered: [],
+  },
+  partnerAccountId: (a) => a.id,
+  snapshot: (a) => ({
+    status: a.status,
+    legal_entity_id: a.legalEntityId,
+    is_primary: a.isPrimary,
+    hcpn_joined_at: a.hcpnJoinedAt?.toISOString() ?? null,
+  }),
+};
