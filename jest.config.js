@@ -23,6 +23,8 @@ export default {
   transform: { '^.+\\.ts$': swc },
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   testMatch: ['<rootDir>/{src,libs,config,test}/**/*.spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
+  // the headless-Chromium specs of the admin panel run separately: npm run test:admin (jest.admin.config.js)
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/admin/'],
   setupFilesAfterEnv: ['<rootDir>/test/setup/jest.setup.ts'],
   testTimeout: 60000,
   maxWorkers: 2,

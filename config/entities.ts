@@ -4,6 +4,7 @@ import { ApiToken, Credential } from '../libs/auth/index.js';
 import { IdempotencyRecord } from '../libs/idempotency/index.js';
 import { Notification } from '../libs/notify/index.js';
 import { JobLease, JobRun } from '../libs/scheduling/index.js';
+import { AdminSession } from '../src/admin/admin-session.entity.js';
 import { INFO_ENTITIES } from '../src/modules/info/index.js';
 import { ORG_ENTITIES } from '../src/modules/org/index.js';
 import { CalendarDay } from '../src/platform/calendar/calendar-day.entity.js';
@@ -19,6 +20,7 @@ export const ALL_ENTITIES = [
   JobLease,
   Reviewer,
   CalendarDay,
+  AdminSession,
   ...INFO_ENTITIES,
   ...ORG_ENTITIES,
 ];

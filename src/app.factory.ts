@@ -8,11 +8,11 @@ import type { DynamicModule, INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
-import express from 'express';
 import { Clock } from '../libs/clock/index.js';
 import {
   ErrorFilter,
   createValidationPipe,
+  jsonBodyParser,
   jsonContentTypeMiddleware,
   jsonObjectBodyMiddleware,
   requestContextMiddleware,
@@ -23,6 +23,8 @@ import { AppModule } from './app.module.js';
 
 export interface CreateAppOptions {
   admin?: (cfg: AppConfig) => Promise<DynamicModule | undefined> | DynamicModule | undefined;
+  /** extra modules mounted into the application (tests mount probe controllers this way) */
+  modules?: DynamicModule[];
 }
 
 export async function createApp(
@@ -30,14 +32,17 @@ export async function createApp(
   opts: CreateAppOptions = {},
 ): Promise<NestExpressApplication> {
   const admin = opts.admin ? await opts.admin(cfg) : undefined;
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(cfg, { admin }), {
-    logger: new JsonLogger(cfg.LOG_LEVEL),
-    bodyParser: false,
-  });
+  const app = await NestFactory.create<NestExpressApplication>(
+    AppModule.forRoot(cfg, { admin, modules: opts.modules }),
+    {
+      logger: new JsonLogger(cfg.LOG_LEVEL),
+      bodyParser: false,
+    },
+  );
   const clock = app.get(Clock);
   app.use(requestContextMiddleware(clock));
   app.use(jsonContentTypeMiddleware);
-  app.use('/api', express.json({ limit: '1mb', strict: false }));
+  app.use('/api', jsonBodyParser());
   app.use(jsonObjectBodyMiddleware);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ErrorFilter());

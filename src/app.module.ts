@@ -21,7 +21,10 @@ import { SeedModule } from './seed/seed.module.js';
 /** One Nest module per FAQ chapter, on the platform mechanisms; cron and test hooks by configuration. */
 @Module({})
 export class AppModule {
-  static forRoot(cfg: AppConfig, extra: { admin?: DynamicModule } = {}): DynamicModule {
+  static forRoot(
+    cfg: AppConfig,
+    extra: { admin?: DynamicModule; modules?: DynamicModule[] } = {},
+  ): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -40,6 +43,7 @@ export class AppModule {
         SeedModule,
         ...(cfg.TEST_HOOKS ? [TestHooksModule] : []),
         ...(extra.admin ? [extra.admin] : []),
+        ...(extra.modules ?? []),
       ],
       providers: [{ provide: APP_GUARD, useClass: AccessGuard }],
     };

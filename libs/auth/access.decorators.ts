@@ -16,7 +16,9 @@ export type AccessRule =
   /** any authenticated partner user of an active account */
   | { kind: 'any_partner'; allowNotOnboarded: boolean }
   /** a reviewer holding one of the roles (`admin` passes every reviewer rule) */
-  | { kind: 'reviewer'; roles: readonly ReviewerRole[] };
+  | { kind: 'reviewer'; roles: readonly ReviewerRole[] }
+  /** any valid token of any type (partner admin, org member, reviewer), e.g. logout */
+  | { kind: 'any_token' };
 
 export const ACCESS_RULE = 'access_rule';
 export const FIELD_ERROR_CODE = 'field_error_code';
@@ -35,6 +37,8 @@ export function describeAccess(rule: AccessRule): string {
       return `partner:any${rule.allowNotOnboarded ? ' (not onboarded allowed)' : ''}`;
     case 'reviewer':
       return `reviewer:${rule.roles.join('|')}`;
+    case 'any_token':
+      return 'token:any';
   }
 }
 
@@ -65,6 +69,8 @@ export const AnyPartner = (opts: PartnerAccessOptions = {}): MethodDecorator & C
   declare({ kind: 'any_partner', allowNotOnboarded: opts.allowNotOnboarded ?? false });
 export const ReviewerRoles = (...roles: ReviewerRole[]): MethodDecorator & ClassDecorator =>
   declare({ kind: 'reviewer', roles });
+/** Any authenticated caller, whatever its token type (partner, org member, reviewer). */
+export const AnyToken = (): MethodDecorator & ClassDecorator => declare({ kind: 'any_token' });
 
 /** The module's generic field-error code for validation failures on this controller (e.g. `INFO_FIELD_INVALID`). */
 export const FieldErrorCode = (code: string): ClassDecorator & MethodDecorator =>

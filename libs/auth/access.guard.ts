@@ -10,6 +10,7 @@ import type { Request } from 'express';
 import { type Actor, RequestContext } from '../context/index.js';
 import { DomainError } from '../errors/index.js';
 import { ACCESS_RULE, type AccessRule, FIELD_ERROR_CODE } from './access.decorators.js';
+import type { ApiToken } from './auth.entities.js';
 import { AuthService } from './auth.service.js';
 import {
   PARTNER_PRINCIPALS,
@@ -57,21 +58,12 @@ export class AccessGuard implements CanActivate {
     const token = await this.auth.verify(presentedToken(req));
     const operation = `${req.method} ${req.route?.path ?? req.path}`;
 
-    if (rule.kind === 'reviewer') {
+    if (rule.kind === 'reviewer' || (rule.kind === 'any_token' && token.subjectKind === 'reviewer')) {
       if (token.subjectKind !== 'reviewer') {
         throw new DomainError('AUTH_TOKEN_TYPE_NOT_ALLOWED', 'This API must be called with a reviewer token');
       }
-      const reviewer = await this.reviewers.resolve(token.subjectId);
-      if (!reviewer) throw new DomainError('AUTH_TOKEN_INVALID');
-      const actor: Actor = {
-        kind: 'reviewer',
-        reviewerId: token.subjectId,
-        email: reviewer.email,
-        roles: reviewer.roles,
-        flags: reviewer.flags,
-        tokenId: token.id,
-      };
-      if (!reviewer.roles.some((r) => r === 'admin' || rule.roles.includes(r))) {
+      const actor = await this.reviewerActor(token);
+      if (rule.kind === 'reviewer' && !actor.roles.some((r) => r === 'admin' || rule.roles.includes(r))) {
         throw new DomainError('REVIEWER_ROLE_REQUIRED', undefined, { required_roles: rule.roles });
       }
       this.throttle.check(`reviewer:${token.subjectId}`, operation);
@@ -85,10 +77,16 @@ export class AccessGuard implements CanActivate {
     const memberId = token.subjectKind === 'org_member' ? token.subjectId : null;
     const principal = await this.partners.resolve(token.partnerAccountId, memberId);
     if (!principal) throw new DomainError('AUTH_TOKEN_INVALID');
-    if (principal.notActiveError && !rule.allowNotOnboarded) throw principal.notActiveError;
-    if (rule.kind === 'partner_admin' && memberId !== null) throw new DomainError('ORG_ADMIN_REQUIRED');
-    if (rule.kind === 'permission' && !principal.permissions.has(rule.key)) {
-      throw new DomainError('ORG_PERMISSION_DENIED', undefined, { permission: rule.key });
+    if (rule.kind !== 'any_token') {
+      if (principal.notActiveError && !rule.allowNotOnboarded) throw principal.notActiveError;
+      if (rule.kind === 'partner_admin' && memberId !== null) throw new DomainError('ORG_ADMIN_REQUIRED');
+      if (rule.kind === 'permission' && !principal.permissions.has(rule.key)) {
+        throw new DomainError('ORG_PERMISSION_DENIED', undefined, { permission: rule.key });
+      }
+      // org.md ORG-005: a member without any role (hence no permission at all) gets 403 on every API
+      if (rule.kind === 'any_partner' && memberId !== null && principal.permissions.size === 0) {
+        throw new DomainError('ORG_PERMISSION_DENIED');
+      }
     }
     this.throttle.check(`partner:${token.subjectId}`, operation);
     req.ctx = req.ctx.withActor(
@@ -102,5 +100,18 @@ export class AccessGuard implements CanActivate {
       principal.permissions,
     );
     return true;
+  }
+
+  private async reviewerActor(token: ApiToken): Promise<Extract<Actor, { kind: 'reviewer' }>> {
+    const reviewer = await this.reviewers.resolve(token.subjectId);
+    if (!reviewer) throw new DomainError('AUTH_TOKEN_INVALID');
+    return {
+      kind: 'reviewer',
+      reviewerId: token.subjectId,
+      email: reviewer.email,
+      roles: reviewer.roles,
+      flags: reviewer.flags,
+      tokenId: token.id,
+    };
   }
 }

@@ -6,6 +6,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { createHash, randomBytes } from 'node:crypto';
 import { DataSource, type EntityManager, IsNull } from 'typeorm';
 import { Clock } from '../clock/index.js';
+import { sqliteExclusive } from '../persistence/transaction-runner.js';
 import { DomainError } from '../errors/index.js';
 import { ApiToken, Credential, type SubjectKind } from './auth.entities.js';
 import { DUMMY_HASH, hashPassword, verifyPassword } from './password.js';
@@ -125,16 +126,18 @@ export class AuthService {
     const issuedAt = this.clock.now();
     const expiresAt = new Date(issuedAt.getTime() + this.options.tokenTtlMs);
     const tokens = this.dataSource.getRepository(ApiToken);
-    await tokens.save(
-      tokens.create({
-        tokenHash: hashToken(token),
-        subjectKind,
-        subjectId,
-        partnerAccountId,
-        issuedAt,
-        expiresAt,
-        revokedAt: null,
-      }),
+    await sqliteExclusive(this.dataSource, () =>
+      tokens.save(
+        tokens.create({
+          tokenHash: hashToken(token),
+          subjectKind,
+          subjectId,
+          partnerAccountId,
+          issuedAt,
+          expiresAt,
+          revokedAt: null,
+        }),
+      ),
     );
     return { token, issuedAt, expiresAt, subjectKind, subjectId, partnerAccountId };
   }
@@ -151,9 +154,11 @@ export class AuthService {
   }
 
   async revoke(token: string): Promise<void> {
-    await this.dataSource
-      .getRepository(ApiToken)
-      .update({ tokenHash: hashToken(token), revokedAt: IsNull() }, { revokedAt: this.clock.now() });
+    await sqliteExclusive(this.dataSource, () =>
+      this.dataSource
+        .getRepository(ApiToken)
+        .update({ tokenHash: hashToken(token), revokedAt: IsNull() }, { revokedAt: this.clock.now() }),
+    );
   }
 
   /** For tests and operations: forget recorded login failures. */

@@ -4,11 +4,22 @@
  */
 export class SlidingWindowLimiter {
   private readonly hits = new Map<string, number[]>();
+  private writes = 0;
 
-  constructor(private readonly windowMs: number) {}
+  constructor(
+    private readonly windowMs: number,
+    /** every this many writes, keys whose window has emptied are dropped (idle subjects do not pile up) */
+    private readonly sweepEvery = 10_000,
+  ) {}
+
+  /** Number of keys currently holding events (for tests and monitoring). */
+  get size(): number {
+    return this.hits.size;
+  }
 
   /** Returns 0 when accepted, otherwise the ms until a slot frees. */
   tryHit(key: string, limit: number, nowMs: number): number {
+    this.maybeSweep(nowMs);
     const list = this.prune(key, nowMs);
     if (list.length >= limit) return list[0] + this.windowMs - nowMs;
     list.push(nowMs);
@@ -18,6 +29,7 @@ export class SlidingWindowLimiter {
 
   /** Records an event without a limit check (e.g. a failed login). */
   record(key: string, nowMs: number): void {
+    this.maybeSweep(nowMs);
     const list = this.prune(key, nowMs);
     list.push(nowMs);
     this.hits.set(key, list);
@@ -34,6 +46,17 @@ export class SlidingWindowLimiter {
   clear(key?: string): void {
     if (key === undefined) this.hits.clear();
     else this.hits.delete(key);
+  }
+
+  /** Drops every key whose events have all left the window. */
+  sweep(nowMs: number): void {
+    for (const key of [...this.hits.keys()]) this.prune(key, nowMs);
+  }
+
+  private maybeSweep(nowMs: number): void {
+    if (++this.writes < this.sweepEvery) return;
+    this.writes = 0;
+    this.sweep(nowMs);
   }
 
   private prune(key: string, nowMs: number): number[] {

@@ -29,11 +29,8 @@ export const CommonErrors = defineErrors({
     message: 'Only the partner administrator can manage organization members.',
   },
   REVIEWER_ROLE_REQUIRED: { status: 403, message: 'Your reviewer role does not allow this action.' },
-  IDEMPOTENCY_KEY_REQUIRED: { status: 400, message: 'This operation needs an Idempotency-Key header.' },
-  IDEMPOTENCY_KEY_REUSED: {
-    status: 409,
-    message: 'This Idempotency-Key was already used with a different request.',
-  },
+  IDEMPOTENCY_KEY_REQUIRED: { status: 400, message: 'Header Idempotency-Key is required for this operation' },
+  IDEMPOTENCY_KEY_REUSED: { status: 409, message: 'Idempotency key already used with a different request' },
   IDEMPOTENCY_KEY_IN_FLIGHT: {
     status: 409,
     message: 'A request with this Idempotency-Key is still being processed; retry shortly.',
@@ -42,5 +39,10 @@ export const CommonErrors = defineErrors({
   JOB_NOT_FOUND: { status: 404, message: 'No such job.' },
   JOB_ALREADY_RUNNING: { status: 409, message: 'The job is already running on another instance.' },
   TEST_FAKE_NOT_FOUND: { status: 404, message: 'No such external-system fake.' },
+  TEST_FAKE_CONFIG_INVALID: { status: 400, message: 'The fake cannot apply this configuration.' },
   CALENDAR_DAY_INVALID: { status: 400, message: 'Invalid calendar day.' },
+  RATE_LIMIT_OPERATION_UNKNOWN: {
+    status: 404,
+    message: 'No such operation; name it "<METHOD> <route>", e.g. "GET /api/v1/info/company".',
+  },
 });

@@ -60,8 +60,8 @@ export class ErrorFilter implements ExceptionFilter {
       request_id: requestId,
       ...(details ? { details } : {}),
     });
-    if (exception instanceof DomainError) {
-      const status = isKnownErrorCode(exception.code) ? exception.status : 500;
+    if (exception instanceof DomainError && isKnownErrorCode(exception.code)) {
+      const status = exception.status;
       return {
         status,
         body: make(exception.code, exception.message, exception.details),
@@ -73,7 +73,9 @@ export class ErrorFilter implements ExceptionFilter {
         req.fieldErrorCode && isKnownErrorCode(req.fieldErrorCode) ? req.fieldErrorCode : 'FIELD_INVALID';
       return { status: 400, body: make(code, exception.message, { field: exception.field }), headers: {} };
     }
-    const e = exception as { type?: string; status?: number; statusCode?: number };
+    // body-parser errors arrive raw or wrapped by Nest's express adapter as an HttpException with the cause
+    const cause = exception instanceof HttpException ? exception.cause : undefined;
+    const e = (cause ?? exception) as { type?: string; status?: number; statusCode?: number };
     // body-parser errors (malformed JSON, too large, bad charset)
     if (
       e?.type === 'entity.parse.failed' ||

@@ -2,3 +2,4 @@ export * from './error.filter.js';
 export * from './request-context.middleware.js';
 export * from './validation.js';
 export * from './pagination.js';
+export * from './route-catalog.js';

@@ -1,9 +1,16 @@
 /**
- * `Idempotency-Key` on money-moving POSTs (api.md API-036). The first request reserves the key under a
- * unique index (scope, operation, key) before the handler runs, so parallel requests with one key serialise
- * on that index and money moves once; its response is stored and replayed for the same key and payload.
- * Same key with a different payload → 409 IDEMPOTENCY_KEY_REUSED; no key → 400 IDEMPOTENCY_KEY_REQUIRED.
- * A request that fails releases its key (4xx change nothing, API-006), so the client may retry.
+ * `Idempotency-Key` on money-moving endpoints (api.md API-036). The key is stored under a unique index
+ * (scope, operation, key) **in the same transaction as the movement**: `execute()` inserts the record first,
+ * runs the work, and stores the response before the commit, so parallel requests with one key serialise on
+ * that index (MySQL/MariaDB: the second insert waits for the first commit, then fails as a duplicate;
+ * SQLite: transactions run one at a time) and money moves once; a later request with the same key and
+ * payload gets the stored status and body. Same key with a different payload → 409 IDEMPOTENCY_KEY_REUSED;
+ * no key → 400 IDEMPOTENCY_KEY_REQUIRED. A request that fails rolls its key back with everything else (4xx
+ * change nothing, API-006), so the client may retry. The scope is the partner account (every user of the
+ * account shares its keys) or the reviewer.
+ *
+ * `begin()` / `complete()` / `release()` are the older reservation steps (outside the work's transaction),
+ * kept for callers that cannot run their work inside `execute()`.
  */
 import {
   type CallHandler,
@@ -17,13 +24,13 @@ import {
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { createHash } from 'node:crypto';
-import { Observable, from } from 'rxjs';
+import { Observable, from, lastValueFrom } from 'rxjs';
 import { Column, DataSource, Entity, Index } from 'typeorm';
 import { UuidEntity } from '../persistence/uuid-entity.js';
 import { Clock } from '../clock/index.js';
 import { DomainError } from '../errors/index.js';
 import { InstantColumn, JsonColumn } from '../persistence/columns.js';
-import { isUniqueViolation } from '../persistence/transaction-runner.js';
+import { TransactionRunner, isUniqueViolation, sqliteExclusive } from '../persistence/transaction-runner.js';
 import type { RequestContext } from '../context/index.js';
 
 @Entity('idempotency_record')
@@ -77,12 +84,102 @@ export function requestHash(method: string, path: string, body: unknown): string
 export type IdempotentOutcome =
   { kind: 'execute'; recordId: string } | { kind: 'replay'; status: number; body: unknown };
 
+export interface IdempotentResponse {
+  status: number;
+  body: unknown;
+}
+
+/** The key's scope: the partner account for every partner user, the reviewer, or the system job. */
+export function idempotencyScope(ctx: RequestContext | undefined): string {
+  if (!ctx) return 'anonymous';
+  const a = ctx.actor;
+  switch (a.kind) {
+    case 'partner':
+      return `partner:${a.partnerAccountId}`;
+    case 'reviewer':
+      return `reviewer:${a.reviewerId}`;
+    case 'system':
+      return `system:${a.job}`;
+    case 'anonymous':
+      return 'anonymous';
+  }
+}
+
+function checkKey(key: string | undefined): asserts key is string {
+  if (!key) throw new DomainError('IDEMPOTENCY_KEY_REQUIRED');
+  if (!KEY_RE.test(key)) {
+    throw new DomainError('IDEMPOTENCY_KEY_REQUIRED', 'Idempotency-Key must match ^[A-Za-z0-9_-]{1,64}$.');
+  }
+}
+
 @Injectable()
 export class IdempotencyService {
   constructor(
     private readonly dataSource: DataSource,
     @Inject(Clock) private readonly clock: Clock,
+    private readonly tx: TransactionRunner,
   ) {}
+
+  /**
+   * Runs `work` once per (scope, operation, key): inside one transaction with the key record, whose stored
+   * response is replayed to every later request with the same key and payload.
+   */
+  async execute(
+    ctx: RequestContext,
+    scope: string,
+    operation: string,
+    key: string | undefined,
+    hash: string,
+    work: (tx: RequestContext) => Promise<IdempotentResponse>,
+  ): Promise<IdempotentResponse & { replayed: boolean }> {
+    checkKey(key);
+    const earlier = await this.earlier(scope, operation, key, hash);
+    if (earlier) return earlier;
+    try {
+      return await this.tx.run(ctx, async (t) => {
+        const em = t.em!;
+        const rec = em.create(IdempotencyRecord, {
+          scope,
+          operation,
+          key,
+          requestHash: hash,
+          state: 'in_flight',
+          responseStatus: null,
+          responseBody: null,
+          createdAt: t.now(),
+        });
+        // a parallel request with the same key waits here for the first one's commit, then fails as a duplicate
+        await em.save(rec);
+        const result = await work(t);
+        await em.update(IdempotencyRecord, rec.id, {
+          state: 'done',
+          responseStatus: result.status,
+          responseBody: (result.body ?? null) as never,
+        });
+        return { ...result, replayed: false };
+      });
+    } catch (err) {
+      if (!isUniqueViolation(err)) throw err;
+      const replay = await this.earlier(scope, operation, key, hash);
+      if (replay) return replay;
+      throw err;
+    }
+  }
+
+  private async earlier(
+    scope: string,
+    operation: string,
+    key: string,
+    hash: string,
+  ): Promise<(IdempotentResponse & { replayed: true }) | null> {
+    const existing = await this.dataSource
+      .getRepository(IdempotencyRecord)
+      .findOne({ where: { scope, operation, key } });
+    if (!existing) return null;
+    if (existing.requestHash !== hash) throw new DomainError('IDEMPOTENCY_KEY_REUSED');
+    if (existing.state !== 'done') throw new DomainError('IDEMPOTENCY_KEY_IN_FLIGHT');
+    return { status: existing.responseStatus ?? 200, body: existing.responseBody, replayed: true };
+  }
 
   /** Reserves the key or finds the earlier outcome. Waits briefly for a parallel request with the same key. */
   async begin(
@@ -91,10 +188,7 @@ export class IdempotencyService {
     key: string | undefined,
     hash: string,
   ): Promise<IdempotentOutcome> {
-    if (!key) throw new DomainError('IDEMPOTENCY_KEY_REQUIRED');
-    if (!KEY_RE.test(key)) {
-      throw new DomainError('IDEMPOTENCY_KEY_REQUIRED', 'Idempotency-Key must match ^[A-Za-z0-9_-]{1,64}$.');
-    }
+    checkKey(key);
     const repo = this.dataSource.getRepository(IdempotencyRecord);
     for (let attempt = 0; attempt < 100; attempt++) {
       try {
@@ -108,7 +202,7 @@ export class IdempotencyService {
           responseBody: null,
           createdAt: this.clock.now(),
         });
-        await repo.save(rec);
+        await sqliteExclusive(this.dataSource, () => repo.save(rec));
         return { kind: 'execute', recordId: rec.id };
       } catch (err) {
         if (!isUniqueViolation(err)) throw err;
@@ -120,7 +214,7 @@ export class IdempotencyService {
         return { kind: 'replay', status: existing.responseStatus ?? 200, body: existing.responseBody };
       }
       if (this.clock.nowMs() - existing.createdAt.getTime() > STALE_MS) {
-        await repo.delete({ id: existing.id, state: 'in_flight' });
+        await sqliteExclusive(this.dataSource, () => repo.delete({ id: existing.id, state: 'in_flight' }));
         continue;
       }
       await new Promise((r) => setTimeout(r, 50));
@@ -129,13 +223,17 @@ export class IdempotencyService {
   }
 
   async complete(recordId: string, status: number, body: unknown): Promise<void> {
-    await this.dataSource
-      .getRepository(IdempotencyRecord)
-      .update(recordId, { state: 'done', responseStatus: status, responseBody: (body ?? null) as never });
+    await sqliteExclusive(this.dataSource, () =>
+      this.dataSource
+        .getRepository(IdempotencyRecord)
+        .update(recordId, { state: 'done', responseStatus: status, responseBody: (body ?? null) as never }),
+    );
   }
 
   async release(recordId: string): Promise<void> {
-    await this.dataSource.getRepository(IdempotencyRecord).delete({ id: recordId, state: 'in_flight' });
+    await sqliteExclusive(this.dataSource, () =>
+      this.dataSource.getRepository(IdempotencyRecord).delete({ id: recordId, state: 'in_flight' }),
+    );
   }
 }
 
@@ -153,35 +251,41 @@ export class IdempotencyInterceptor implements NestInterceptor {
       originalUrl: string;
       body: unknown;
       headers: Record<string, string | undefined>;
-      ctx?: RequestContext;
+      ctx: RequestContext;
     }>();
     const res = context.switchToHttp().getResponse<{ statusCode: number; status: (s: number) => void }>();
     const ctx = req.ctx;
-    const scope = ctx ? ctx.actorId : 'anonymous';
     const hash = requestHash(req.method, req.originalUrl.split('?')[0], req.body);
     return from(
       (async () => {
-        const outcome = await this.service.begin(scope, operation, req.headers['idempotency-key'], hash);
-        if (outcome.kind === 'replay') {
-          res.status(outcome.status);
-          return outcome.body;
-        }
         try {
-          const body = await new Promise<unknown>((resolve, reject) => {
-            next.handle().subscribe({ next: resolve, error: reject });
-          });
-          await this.service.complete(outcome.recordId, res.statusCode, body);
-          return body;
-        } catch (err) {
-          await this.service.release(outcome.recordId);
-          throw err;
+          const outcome = await this.service.execute(
+            ctx,
+            idempotencyScope(ctx),
+            operation,
+            req.headers['idempotency-key'],
+            hash,
+            async (t) => {
+              // the handler's @Ctx() is the transaction-bound context: its services join this transaction
+              req.ctx = t;
+              const body = await lastValueFrom(next.handle(), { defaultValue: undefined });
+              return { status: res.statusCode, body };
+            },
+          );
+          if (outcome.replayed) res.status(outcome.status);
+          return outcome.body;
+        } finally {
+          req.ctx = ctx;
         }
       })(),
     );
   }
 }
 
-/** Marks a money-moving handler: requires `Idempotency-Key` and replays the first response. */
+/**
+ * Marks a money-moving handler: requires `Idempotency-Key`, runs the handler once per key inside the key's
+ * transaction (its services join it through the request context) and replays the first response.
+ */
 export function Idempotent(operation: string): MethodDecorator {
   return applyDecorators(
     SetMetadata(IDEMPOTENT_OPERATION, operation),

@@ -5,6 +5,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource, In, LessThanOrEqual } from 'typeorm';
 import type { RequestContext } from '../context/index.js';
+import { sqliteExclusive } from '../persistence/transaction-runner.js';
 import { Notification, type NotificationChannel } from './notification.entity.js';
 
 export interface OutgoingMessage {
@@ -73,7 +74,9 @@ export class NotificationService {
           requestId: ctx.requestId,
         }),
       );
-    if (rows.length) await em.save(Notification, rows);
+    if (!rows.length) return;
+    if (ctx.em) await ctx.em.save(Notification, rows);
+    else await sqliteExclusive(this.dataSource, () => em.save(Notification, rows));
   }
 
   async list(q: OutboxQuery): Promise<{ total_count: number; items: Notification[] }> {
@@ -110,15 +113,19 @@ export class NotificationService {
         if (n.channel === 'email')
           await this.email.send({ to: n.recipient, subject: n.subject, text: n.body });
         else await this.sms.send({ to: n.recipient, text: n.body });
-        await repo.update(n.id, { status: 'sent', sentAt: ctx.now(), attempts: n.attempts + 1, error: null });
+        await sqliteExclusive(this.dataSource, () =>
+          repo.update(n.id, { status: 'sent', sentAt: ctx.now(), attempts: n.attempts + 1, error: null }),
+        );
         sent++;
       } catch (err) {
         const attempts = n.attempts + 1;
-        await repo.update(n.id, {
-          status: attempts >= 5 ? 'failed' : 'pending',
-          attempts,
-          error: String((err as Error).message ?? err).slice(0, 2000),
-        });
+        await sqliteExclusive(this.dataSource, () =>
+          repo.update(n.id, {
+            status: attempts >= 5 ? 'failed' : 'pending',
+            attempts,
+            error: String((err as Error).message ?? err).slice(0, 2000),
+          }),
+        );
         this.logger.warn(`delivery of ${n.channel} ${n.id} failed: ${String(err)}`);
         failed++;
       }

@@ -3,6 +3,7 @@
  * with a short back-off; events queued on the context are published only after commit.
  */
 import { Injectable, Logger } from '@nestjs/common';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import {
   DataSource,
   type EntityManager,
@@ -30,6 +31,57 @@ export function isUniqueViolation(err: unknown): boolean {
   );
 }
 
+/**
+ * SQLite: TypeORM's better-sqlite3 driver has ONE connection, so two overlapping transactions would nest as
+ * savepoints of each other (a rollback of one undoes the other's "committed" work). Any transaction that awaits
+ * real I/O (password hashing, an external port) lets another request's transaction start in between. So on
+ * SQLite the runner admits one transaction at a time per data source; a call made from inside the running
+ * transaction (even with a context that lost its manager) joins it instead of waiting for itself.
+ */
+class SqliteGate {
+  private tail: Promise<void> = Promise.resolve();
+  /** `held` turns false on release, so work that outlives the holder (a timer) queues like anyone else */
+  private readonly inside = new AsyncLocalStorage<{ held: boolean }>();
+
+  async run<T>(fn: () => Promise<T>): Promise<T> {
+    if (this.inside.getStore()?.held) return fn();
+    const previous = this.tail;
+    let release!: () => void;
+    this.tail = new Promise<void>((resolve) => (release = resolve));
+    await previous;
+    const holder = { held: true };
+    try {
+      return await this.inside.run(holder, fn);
+    } finally {
+      holder.held = false;
+      release();
+    }
+  }
+}
+
+const sqliteGates = new WeakMap<DataSource, SqliteGate>();
+
+function isSqliteDataSource(dataSource: DataSource): boolean {
+  const type = dataSource.options.type;
+  return type === 'better-sqlite3' || type === 'sqlite';
+}
+
+/**
+ * SQLite: runs `fn` when no transaction of this data source is open (or at once from inside the running one),
+ * so a write made outside TransactionRunner — issuing a token, recording a job run, marking a notification
+ * sent — never lands inside another request's open transaction and vanishes with its rollback. One gate per
+ * data source, shared by every TransactionRunner on it. Other engines: runs `fn` directly (own connections).
+ */
+export function sqliteExclusive<T>(dataSource: DataSource, fn: () => Promise<T>): Promise<T> {
+  if (!isSqliteDataSource(dataSource)) return fn();
+  let gate = sqliteGates.get(dataSource);
+  if (!gate) {
+    gate = new SqliteGate();
+    sqliteGates.set(dataSource, gate);
+  }
+  return gate.run(fn);
+}
+
 @Injectable()
 export class TransactionRunner {
   private readonly logger = new Logger('TransactionRunner');
@@ -45,6 +97,14 @@ export class TransactionRunner {
    */
   async run<T>(ctx: RequestContext, work: (tx: RequestContext) => Promise<T>, attempts = 3): Promise<T> {
     if (ctx.inTransaction) return work(ctx);
+    return sqliteExclusive(this.dataSource, () => this.runWithRetry(ctx, work, attempts));
+  }
+
+  private async runWithRetry<T>(
+    ctx: RequestContext,
+    work: (tx: RequestContext) => Promise<T>,
+    attempts: number,
+  ): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       let tx: RequestContext | null = null;
       try {

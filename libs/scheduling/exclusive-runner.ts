@@ -13,6 +13,7 @@ import { Clock, SystemClock } from '../clock/index.js';
 import { RequestContext } from '../context/index.js';
 import { DomainError } from '../errors/index.js';
 import { dbKind } from '../persistence/db-kind.js';
+import { sqliteExclusive } from '../persistence/transaction-runner.js';
 import { JobLease, JobRun } from './job-run.entity.js';
 
 export interface JobDefinition {
@@ -84,7 +85,7 @@ export class ExclusiveRunner {
         summary: acquired ? null : { reason: 'locked by another instance' },
         error: null,
       });
-      await runs.save(row);
+      await sqliteExclusive(this.dataSource, () => runs.save(row));
       if (!acquired) return this.result(row);
       try {
         row.summary = await job.run(RequestContext.system(this.clock, name));
@@ -95,12 +96,14 @@ export class ExclusiveRunner {
         this.logger.error(`job ${name} failed: ${row.error}`);
       }
       row.finishedAt = this.clock.now();
-      await runs.update(row.id, {
-        status: row.status,
-        summary: row.summary as never,
-        error: row.error,
-        finishedAt: row.finishedAt,
-      });
+      await sqliteExclusive(this.dataSource, () =>
+        runs.update(row.id, {
+          status: row.status,
+          summary: row.summary as never,
+          error: row.error,
+          finishedAt: row.finishedAt,
+        }),
+      );
       return this.result(row);
     });
   }
@@ -144,7 +147,11 @@ export class ExclusiveRunner {
     }
   }
 
-  private async takeLease(name: string): Promise<boolean> {
+  private takeLease(name: string): Promise<boolean> {
+    return sqliteExclusive(this.dataSource, () => this.takeLeaseNow(name));
+  }
+
+  private async takeLeaseNow(name: string): Promise<boolean> {
     const repo = this.dataSource.getRepository(JobLease);
     await repo
       .createQueryBuilder()
@@ -164,12 +171,14 @@ export class ExclusiveRunner {
   }
 
   private async releaseLease(name: string): Promise<void> {
-    await this.dataSource
-      .getRepository(JobLease)
-      .createQueryBuilder()
-      .update(JobLease)
-      .set({ holder: null, leaseUntil: '0' })
-      .where('name = :name AND holder = :holder', { name, holder: this.instanceId })
-      .execute();
+    await sqliteExclusive(this.dataSource, () =>
+      this.dataSource
+        .getRepository(JobLease)
+        .createQueryBuilder()
+        .update(JobLease)
+        .set({ holder: null, leaseUntil: '0' })
+        .where('name = :name AND holder = :holder', { name, holder: this.instanceId })
+        .execute(),
+    );
   }
 }

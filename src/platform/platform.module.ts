@@ -1,4 +1,5 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
 import { AuditService } from '../../libs/audit/index.js';
 import {
   AUTH_OPTIONS,
@@ -10,6 +11,7 @@ import {
 import { WorkingDayCalendar } from '../../libs/calendar/index.js';
 import { Clock, SystemClock, TravellingClock } from '../../libs/clock/index.js';
 import { DomainEventBus } from '../../libs/events/index.js';
+import { RouteCatalog } from '../../libs/http/index.js';
 import { IdempotencyInterceptor, IdempotencyService } from '../../libs/idempotency/index.js';
 import {
   EMAIL_TRANSPORT,
@@ -30,12 +32,14 @@ import { HealthController } from './health/health.controller.js';
 import { JobsController } from './jobs/jobs.controller.js';
 import { MessagesController } from './messages/messages.controller.js';
 import { PlatformCron } from './platform.cron.js';
+import { RateLimitService } from './rate-limits/rate-limit.service.js';
+import { RateLimitsController } from './rate-limits/rate-limits.controller.js';
 import { ReviewerService } from './reviewers/reviewer.service.js';
 
 /**
  * The mechanisms every module uses, provided once and globally: clock, calendar, transactions, audit,
  * notifications, scheduling, auth, throttling, idempotency, fakes; plus the cross-cutting endpoints
- * (tokens, health, calendar, messages, jobs).
+ * (tokens, health, calendar, messages, jobs, rate limits).
  */
 @Global()
 @Module({})
@@ -80,10 +84,20 @@ export class PlatformModule {
       { provide: REVIEWER_PRINCIPALS, useExisting: ReviewerService },
       CalendarService,
       PlatformCron,
+      RouteCatalog,
+      RateLimitService,
     ];
     return {
       module: PlatformModule,
-      controllers: [AuthController, HealthController, CalendarController, MessagesController, JobsController],
+      imports: [DiscoveryModule],
+      controllers: [
+        AuthController,
+        HealthController,
+        CalendarController,
+        MessagesController,
+        JobsController,
+        RateLimitsController,
+      ],
       providers,
       exports: providers.map((p) => ('provide' in p ? p.provide : p)),
     };

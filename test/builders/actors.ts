@@ -102,7 +102,7 @@ export async function newMember(
   t: TestApp,
   partner: PartnerActor,
   roleCodes: string[],
-): Promise<{ id: string; token: string }> {
+): Promise<{ id: string; token: string; login: string }> {
   const login = `m${randomBytes(4).toString('hex')}`;
   const ctx = RequestContext.system(t.app.get(Clock), 'test');
   const member = await t.app.get(OrgMemberService).createMember(ctx, {
@@ -115,7 +115,7 @@ export async function newMember(
     roleCodes,
   });
   const token = await tokenFor(t, { account: partner.accountName, member: login, password: PASSWORD });
-  return { id: member.id, token };
+  return { id: member.id, token, login };
 }
 
 export async function newReviewer(

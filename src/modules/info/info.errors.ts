@@ -48,4 +48,6 @@ export const InfoErrors = defineErrors({
     message: 'This quick registration is not in a state that allows this step.',
   },
   INFO_PHONE_ALREADY_REGISTERED: { status: 409, message: 'This mobile number is already registered.' },
+  /** decision (not in the spec): quick registration must not take over an existing account name */
+  INFO_ACCOUNT_NAME_TAKEN: { status: 409, message: 'This account name is already registered.' },
 });

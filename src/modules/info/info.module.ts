@@ -5,18 +5,31 @@ import {
   CompanyInfoController,
   OnboardingController,
 } from './controllers/onboarding.controller.js';
+import {
+  AdminQuickRegistrationController,
+  QuickRegistrationController,
+} from './controllers/quick-registration.controller.js';
+import { InfoCron } from './info.cron.js';
 import { COMPANY_REGISTRY_PORT, FakeCompanyRegistry } from './ports/company-registry.port.js';
 import { IDENTITY_PORT, InProcessAccountCenter } from './ports/identity.port.js';
 import { CompanyInfoService } from './services/company-info.service.js';
 import { OnboardingService } from './services/onboarding.service.js';
 import { PartnerAccountService } from './services/partner-account.service.js';
+import { QuickRegistrationService } from './services/quick-registration.service.js';
 
 /**
- * The info module (FAQ 3, 6; info.md): partner accounts, legal entities, onboarding, company info.
+ * The info module (FAQ 3, 5.1.14/5.1.15, 6; info.md): partner accounts, legal entities, onboarding, company
+ * info, quick registration (and its expiry job J-INFO-5).
  * Ports bind to the in-process adapters; a vendor deployment overrides IDENTITY_PORT / COMPANY_REGISTRY_PORT.
  */
 @Module({
-  controllers: [OnboardingController, CompanyInfoController, AdminOnboardingController],
+  controllers: [
+    OnboardingController,
+    CompanyInfoController,
+    AdminOnboardingController,
+    QuickRegistrationController,
+    AdminQuickRegistrationController,
+  ],
   providers: [
     InProcessAccountCenter,
     FakeCompanyRegistry,
@@ -25,6 +38,8 @@ import { PartnerAccountService } from './services/partner-account.service.js';
     PartnerAccountService,
     OnboardingService,
     CompanyInfoService,
+    QuickRegistrationService,
+    InfoCron,
   ],
   exports: [PartnerAccountService, OnboardingService, CompanyInfoService, IDENTITY_PORT],
 })

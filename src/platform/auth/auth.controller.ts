@@ -3,7 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { IsObject, IsOptional, IsString, MaxLength } from 'class-validator';
 import type { Request, Response } from 'express';
 import {
-  AnyPartner,
+  AnyToken,
   AuthService,
   FieldErrorCode,
   Public,
@@ -39,38 +39,72 @@ export class TokenRequestDto {
   auth?: Record<string, unknown>;
 }
 
-type Login = { kind: 'partner_admin' | 'org_member' | 'reviewer'; login: string; password: string };
+type Login = {
+  kind: 'partner_admin' | 'org_member' | 'reviewer';
+  login: string;
+  password: string;
+  /** the vendor IAM form: the response carries the vendor's `token` object too */
+  vendor: { userName: string; domainName: string } | null;
+};
 
 function parseLogin(dto: TokenRequestDto): Login {
   const fail = (field: string): never => {
     throw new DomainError('AUTH_FIELD_INVALID', `Invalid parameter: ${field} is required`, { field });
   };
   if (dto.auth) {
-    const user = (
-      dto.auth as { identity?: { methods?: unknown; password?: { user?: Record<string, unknown> } } }
-    ).identity?.password?.user;
-    const name = typeof user?.name === 'string' ? user.name : fail('auth.identity.password.user.name');
+    const identity = (dto.auth as { identity?: unknown }).identity as
+      { methods?: unknown; password?: { user?: unknown } } | null | undefined;
+    const methods = identity?.methods;
+    if (methods !== undefined && !(Array.isArray(methods) && methods.includes('password'))) {
+      fail('auth.identity.methods');
+    }
+    const rawUser = identity?.password?.user;
+    const user = (rawUser && typeof rawUser === 'object' ? rawUser : {}) as Record<string, unknown>;
+    const name =
+      typeof user.name === 'string' && user.name ? user.name : fail('auth.identity.password.user.name');
     const password =
-      typeof user?.password === 'string' ? user.password : fail('auth.identity.password.user.password');
-    const domainName = (user?.domain as { name?: unknown } | undefined)?.name;
-    const domain = typeof domainName === 'string' ? domainName : name;
+      typeof user.password === 'string' ? user.password : fail('auth.identity.password.user.password');
+    const domainName = (user.domain as { name?: unknown } | null | undefined)?.name;
+    const domain = typeof domainName === 'string' && domainName ? domainName : name;
+    const vendor = { userName: name, domainName: domain };
     return domain.toLowerCase() === name.toLowerCase()
-      ? { kind: 'partner_admin', login: name, password }
-      : { kind: 'org_member', login: `${domain}/${name}`, password };
+      ? { kind: 'partner_admin', login: name, password, vendor }
+      : { kind: 'org_member', login: `${domain}/${name}`, password, vendor };
   }
   const password = dto.password ?? fail('password');
-  if (dto.reviewer) return { kind: 'reviewer', login: dto.reviewer, password };
+  if (dto.reviewer) return { kind: 'reviewer', login: dto.reviewer, password, vendor: null };
   const account = dto.account ?? fail('account');
-  if (dto.member) return { kind: 'org_member', login: `${account}/${dto.member}`, password };
-  return { kind: 'partner_admin', login: account, password };
+  if (dto.member) return { kind: 'org_member', login: `${account}/${dto.member}`, password, vendor: null };
+  return { kind: 'partner_admin', login: account, password, vendor: null };
 }
 
-function tokenBody(t: IssuedToken): Record<string, unknown> {
-  return {
-    token: t.token,
+/**
+ * The simple form answers `{ token, token_type, issued_at, expires_at, user }`; the vendor IAM form answers
+ * the vendor's `{ token: { issued_at, expires_at, user: { id, name, domain: { id, name } }, token_type } }`
+ * (api.md "Key payloads") with `token_type`, `issued_at` and `expires_at` repeated at the top level.
+ */
+function tokenBody(t: IssuedToken, vendor: Login['vendor']): Record<string, unknown> {
+  const common = {
     token_type: t.subjectKind === 'reviewer' ? 'reviewer' : 'partner',
     issued_at: t.issuedAt.toISOString(),
     expires_at: t.expiresAt.toISOString(),
+  };
+  if (vendor) {
+    return {
+      token: {
+        ...common,
+        user: {
+          id: t.subjectId,
+          name: vendor.userName,
+          domain: { id: t.partnerAccountId, name: vendor.domainName },
+        },
+      },
+      ...common,
+    };
+  }
+  return {
+    token: t.token,
+    ...common,
     user: {
       id: t.subjectId,
       kind: t.subjectKind,
@@ -95,13 +129,13 @@ export class AuthController {
     const l = parseLogin(dto);
     const issued = await this.auth.login(l.kind, l.login, l.password);
     res.setHeader('X-Subject-Token', issued.token);
-    return tokenBody(issued);
+    return tokenBody(issued, l.vendor);
   }
 
-  /** Revokes the presented token (logout). */
+  /** Revokes the presented token (logout), whatever its type. */
   @Delete()
   @HttpCode(204)
-  @AnyPartner({ allowNotOnboarded: true })
+  @AnyToken()
   async revoke(@Req() req: Request): Promise<void> {
     await this.auth.revoke(presentedToken(req) ?? '');
   }

@@ -14,7 +14,9 @@ import {
   IsString,
   Length,
   Matches,
+  Max,
   MaxLength,
+  Min,
 } from 'class-validator';
 import { AuthService, Ctx, TestHook, ThrottleService } from '../../../libs/auth/index.js';
 import { Clock, TravellingClock } from '../../../libs/clock/index.js';
@@ -25,7 +27,14 @@ import { ExclusiveRunner } from '../../../libs/scheduling/index.js';
 import { FakeRegistry } from '../../../libs/testing/index.js';
 import { PartnerAccountService, type RealNameType } from '../../modules/info/index.js';
 
+/** Instants the clock hooks accept: years 1970–9999 (a `Date` beyond that cannot be answered in ISO-8601). */
+const MIN_INSTANT_MS = 0;
+const MAX_INSTANT_MS = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+/** One clock advance moves at most ~100 years (forward only: travel back with `PUT test/clock`). */
+const MAX_ADVANCE_MS = 100 * 366 * 24 * 3600 * 1000;
+
 export class SetClockDto {
+  /** ISO-8601 with any offset; a date-time without an offset is read as UTC */
   @IsISO8601({ strict: true })
   now: string;
 }
@@ -33,7 +42,34 @@ export class SetClockDto {
 export class AdvanceClockDto {
   @Type(() => Number)
   @IsInt()
+  @Min(0)
+  @Max(MAX_ADVANCE_MS)
   ms: number;
+}
+
+function parseInstant(text: string): Date {
+  const withZone = /T.*(Z|[+-]\d{2}(:?\d{2})?)$/i.test(text) || !text.includes('T') ? text : `${text}Z`;
+  const instant = new Date(withZone);
+  const ms = instant.getTime();
+  if (Number.isNaN(ms) || ms < MIN_INSTANT_MS || ms > MAX_INSTANT_MS) {
+    throw new DomainError(
+      'FIELD_INVALID',
+      'Invalid parameter: now must be an instant between 1970 and 9999',
+      {
+        field: 'now',
+      },
+    );
+  }
+  return instant;
+}
+
+function advanceWithinRange(clock: TravellingClock, ms: number): void {
+  if (clock.nowMs() + ms > MAX_INSTANT_MS) {
+    throw new DomainError('FIELD_INVALID', 'Invalid parameter: ms moves the clock past 9999', {
+      field: 'ms',
+    });
+  }
+  clock.advance(ms);
 }
 
 export class OutboxQuery {
@@ -121,7 +157,7 @@ export class TestHooksController {
   @Put('test/clock')
   @TestHook()
   setClock(@Body() dto: SetClockDto) {
-    this.travelling().set(new Date(dto.now));
+    this.travelling().set(parseInstant(dto.now));
     return this.getClock();
   }
 
@@ -129,7 +165,7 @@ export class TestHooksController {
   @HttpCode(200)
   @TestHook()
   advance(@Body() dto: AdvanceClockDto) {
-    this.travelling().advance(dto.ms);
+    advanceWithinRange(this.travelling(), dto.ms);
     return this.getClock();
   }
 
@@ -187,13 +223,7 @@ export class TestHooksController {
   @Put('test/fakes/:port')
   @TestHook()
   configureFake(@Param('port') port: string, @Body() body: Record<string, unknown>) {
-    const fake = this.fakes.find(port);
-    if (!fake)
-      throw new DomainError('TEST_FAKE_NOT_FOUND', `No fake named ${port}.`, {
-        ports: this.fakes.list().map((f) => f.portName),
-      });
-    fake.configure(body);
-    return { port: fake.portName, state: fake.describe() };
+    return this.fakes.configure(port, body);
   }
 
   /** Registers a Huawei Cloud account (with its login and real-name data) that can then onboard. */

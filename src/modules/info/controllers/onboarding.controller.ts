@@ -50,6 +50,13 @@ export class CompanyInfoController {
   get(@Ctx() ctx: RequestContext) {
     return this.company.get(ctx);
   }
+
+  /** Account info tab: the accounts of the caller's legal entity (INFO-012 b). */
+  @Get('accounts')
+  @RequirePermission(InfoPermissions.AccountView)
+  accounts(@Ctx() ctx: RequestContext) {
+    return this.company.accounts(ctx);
+  }
 }
 
 /** Reviewer side (operations): the same service the admin-panel actions call. */
@@ -82,6 +89,6 @@ export class AdminOnboardingController {
   @HttpCode(200)
   @ReviewerRoles('operations')
   reject(@Ctx() ctx: RequestContext, @Param('id') id: string, @Body() dto: RejectOnboardingDto) {
-    return this.onboarding.reject(ctx, id, dto.reason);
+    return this.onboarding.reject(ctx, id, dto.reject_reason ?? dto.reason);
   }
 }

@@ -4,6 +4,7 @@
 import type { StateMachineDefinition } from '../../../../libs/state-machine/index.js';
 import type { OnboardingApplication, OnboardingStatus } from '../entities/onboarding-application.entity.js';
 import type { PartnerAccount, PartnerAccountStatus } from '../entities/partner-account.entity.js';
+import type { QuickRegistration, QuickRegistrationStatus } from '../entities/quick-registration.entity.js';
 
 /** OnboardingApplication.status: submitted → approved | manual_review; manual_review → approved | rejected. */
 export const ONBOARDING_MACHINE: StateMachineDefinition<OnboardingStatus, OnboardingApplication> = {
@@ -48,3 +49,27 @@ export const PARTNER_ACCOUNT_MACHINE: StateMachineDefinition<PartnerAccountStatu
     hcpn_joined_at: a.hcpnJoinedAt?.toISOString() ?? null,
   }),
 };
+
+/**
+ * QuickRegistration.status (info.md): code_sent → verified (correct code, expires_at = verified_at + 24 h);
+ * verified → consumed (new account registered in time) | expired (J-INFO-5, or lazily on use). A link that
+ * expired is never revived: the partner starts a new quick registration ("verify again", INFO-043).
+ */
+export const QUICK_REGISTRATION_MACHINE: StateMachineDefinition<QuickRegistrationStatus, QuickRegistration> =
+  {
+    entityType: 'quick_registration',
+    eventPrefix: 'info.quick_registration',
+    transitions: {
+      code_sent: ['verified'],
+      verified: ['consumed', 'expired'],
+      consumed: [],
+      expired: [],
+    },
+    partnerAccountId: (q) => q.sourceAccountId,
+    snapshot: (q) => ({
+      status: q.status,
+      verified_at: q.verifiedAt?.toISOString() ?? null,
+      expires_at: q.expiresAt?.toISOString() ?? null,
+      new_account_id: q.newAccountId,
+    }),
+  };

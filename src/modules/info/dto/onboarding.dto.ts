@@ -95,10 +95,20 @@ export class SubmitOnboardingDto {
   contact_email: string;
 }
 
+/**
+ * Rejection by operations: `reject_reason` (the entity's field name in info.md) or `reason`; one of them is
+ * required — a missing or blank reason answers 400 INFO_REJECT_REASON_REQUIRED.
+ */
 export class RejectOnboardingDto {
+  @IsOptional()
   @IsString()
-  @Length(1, 500)
-  reason: string;
+  @MaxLength(500)
+  reject_reason?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  reason?: string;
 }
 
 export class ListOnboardingQuery extends PageQuery {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, Not } from 'typeorm';
 import type { RequestContext } from '../../../../libs/context/index.js';
 import { LegalEntity } from '../entities/legal-entity.entity.js';
 import { PartnerAccount } from '../entities/partner-account.entity.js';
@@ -21,5 +21,34 @@ export class CompanyInfoService {
       .findOne({ where: { id: account.legalEntityId } });
     if (!entity) throw InfoErrors.fail('INFO_NOT_ONBOARDED');
     return { ...toCompanyView(entity), partner_account_id: account.id, is_primary: account.isPrimary };
+  }
+
+  /**
+   * Account info (INFO-012 b; FAQ 6.1.1): every onboarded account of the caller's legal entity on its site
+   * (Open point 9), without deregistered ones (INFO-040) and without sensitive fields. Joined paths/programs
+   * are added by the certification module once it exists.
+   */
+  async accounts(
+    ctx: RequestContext,
+  ): Promise<{ total_count: number; items: Array<Record<string, unknown>> }> {
+    const repo = this.dataSource.getRepository(PartnerAccount);
+    const me = await repo.findOne({ where: { id: ctx.partnerAccountId } });
+    if (!me?.legalEntityId) throw InfoErrors.fail('INFO_NOT_ONBOARDED');
+    const accounts = await repo.find({
+      where: { legalEntityId: me.legalEntityId, site: me.site, status: Not('deregistered') },
+      order: { hcpnJoinedAt: 'ASC', accountName: 'ASC' },
+    });
+    return {
+      total_count: accounts.length,
+      items: accounts.map((a) => ({
+        partner_account_id: a.id,
+        account_name: a.accountName,
+        is_primary: a.isPrimary,
+        channel_expansion_account: a.channelExpansionAccount,
+        customer_expansion_account: a.customerExpansionAccount,
+        hcpn_joined_at: a.hcpnJoinedAt?.toISOString() ?? null,
+        status: a.status,
+      })),
+    };
   }
 }

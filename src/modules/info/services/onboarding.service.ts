@@ -29,6 +29,8 @@ import { PartnerAccount, type PartnerAccountStatus } from '../entities/partner-a
 import { InfoErrors } from '../info.errors.js';
 import { COMPANY_REGISTRY_PORT, type CompanyRegistryPort } from '../ports/company-registry.port.js';
 import { IDENTITY_PORT, type IdentityPort } from '../ports/identity.port.js';
+import { continueWith, type QuickRegistrationNextStep } from '../domain/quick-registration.js';
+import { QuickRegistrationService } from './quick-registration.service.js';
 
 /** J-INFO-1: the registry answer is awaited at most this long, then counts as `unavailable`. */
 export const REGISTRY_TIMEOUT_MS = 10_000;
@@ -48,9 +50,13 @@ export interface OnboardingView {
   reject_reason: string | null;
   submitted_at: string;
   decided_at: string | null;
+  /** the legal entity the account joined (set once approved; for a fast onboarding from submission) */
+  legal_entity_id: string | null;
   partner_account_status: PartnerAccountStatus;
   is_primary: boolean;
   hcpn_joined_at: string | null;
+  /** INFO-045: only for an account created by quick registration — the original purpose to continue with */
+  continue_with?: QuickRegistrationNextStep;
 }
 
 @Injectable()
@@ -66,20 +72,30 @@ export class OnboardingService {
     audit: AuditService,
     @Inject(IDENTITY_PORT) private readonly identity: IdentityPort,
     @Inject(COMPANY_REGISTRY_PORT) private readonly registry: CompanyRegistryPort,
+    private readonly quickRegistrations: QuickRegistrationService,
   ) {
     this.applications = new StateMachine(ONBOARDING_MACHINE, audit);
     this.accounts = new StateMachine(PARTNER_ACCOUNT_MACHINE, audit);
   }
 
-  /** INFO-006 precheck: is the company of this account's real-name data already a partner on its site? */
+  /**
+   * INFO-006 precheck: is the company of this account's real-name data already a partner on its site (INFO-009:
+   * the lookup is scoped to the account's site)? Only an enterprise real-name counts (INFO-004).
+   */
   async precheck(ctx: RequestContext): Promise<Record<string, unknown>> {
     const account = await this.accountOrFail(ctx.partnerAccountId);
+    assertNotDeregistered(account);
     const realName = await this.identity.getRealName(account.huaweiAccountId);
-    const entity = realName ? await this.findEntity(account.site, realName.uscc, realName.orgCode) : null;
+    const enterprise = realName?.type === 'enterprise';
+    const entity =
+      realName && enterprise
+        ? await this.findEntity(account.site, upper(realName.uscc), upper(realName.orgCode))
+        : null;
     return {
       partner_account_id: account.id,
       site: account.site,
-      enterprise_realname_verified: realName?.type === 'enterprise',
+      partner_account_status: account.status,
+      enterprise_realname_verified: enterprise,
       legal_entity_already_partner: !!entity,
       company: entity ? toCompanyView(entity) : null,
     };
@@ -88,11 +104,23 @@ export class OnboardingService {
   async submit(ctx: RequestContext, dto: SubmitOnboardingDto): Promise<OnboardingView> {
     // formats first: they need no state (INFO-001…INFO-003)
     const codes = validateEntityCodes(dto);
+    return this.retryingEntityRace(ctx, (t) => this.submitInTx(t, dto, codes));
+  }
+
+  /**
+   * INFO-010 under concurrency: two accounts of one new company approved at the same moment both try to create
+   * the legal entity; the unique key (site, uscc) / (site, org_code) lets one win and the other fails as a
+   * whole. It is run once more in a new transaction, where it finds the entity: a fast onboarding (or a
+   * non-primary approval), so there is exactly one primary account.
+   */
+  private async retryingEntityRace<T>(
+    ctx: RequestContext,
+    work: (t: RequestContext) => Promise<T>,
+  ): Promise<T> {
     try {
-      return await this.tx.run(ctx, (t) => this.submitInTx(t, dto, codes));
+      return await this.tx.run(ctx, work);
     } catch (err) {
-      // two accounts of one new company approved at the same moment: the second sees the entity on retry
-      if (isUniqueViolation(err)) return this.tx.run(ctx, (t) => this.submitInTx(t, dto, codes));
+      if (!ctx.inTransaction && isUniqueViolation(err)) return this.tx.run(ctx, work);
       throw err;
     }
   }
@@ -103,44 +131,71 @@ export class OnboardingService {
     codes: ReturnType<typeof validateEntityCodes>,
   ): Promise<OnboardingView> {
     const em = t.em!;
+    // the account row lock serialises submissions of one account (MySQL/MariaDB; SQLite runs one transaction at
+    // a time). The count below is the transaction's first plain read, so its snapshot starts after the lock.
     const account = await findOneForUpdate(em, PartnerAccount, { id: t.partnerAccountId });
     if (!account) throw InfoErrors.fail('INFO_ACCOUNT_NOT_FOUND');
+    assertNotDeregistered(account);
     // INFO-009 sites never interoperate
     if (dto.site && dto.site !== account.site) throw InfoErrors.fail('INFO_SITE_MISMATCH');
-    // INFO-007 one onboarding per account
-    if (account.status === 'active' || account.status === 'deregistered')
-      throw InfoErrors.fail('INFO_ONBOARDING_EXISTS');
+    // INFO-007 one onboarding per account; after a rejection a new application is allowed
+    if (account.status === 'active') throw InfoErrors.fail('INFO_ONBOARDING_EXISTS');
     const open = await em.count(OnboardingApplication, {
-      where: { partnerAccountId: account.id, status: In(['submitted', 'manual_review']) },
+      where: { partnerAccountId: account.id, status: In(['submitted', 'manual_review', 'approved']) },
     });
     if (open > 0) throw InfoErrors.fail('INFO_ONBOARDING_EXISTS');
     // INFO-004 enterprise real-name; INFO-005 identity from real-name data
     const realName = await this.identity.getRealName(account.huaweiAccountId);
     if (!realName || realName.type !== 'enterprise')
       throw InfoErrors.fail('INFO_ENTERPRISE_REALNAME_REQUIRED');
-    const codeMatches = codes.uscc ? realName.uscc === codes.uscc : realName.orgCode === codes.orgCode;
+    const codeMatches = codes.uscc
+      ? upper(realName.uscc) === codes.uscc
+      : upper(realName.orgCode) === codes.orgCode;
     if (!codeMatches || !sameCompanyName(dto.company_name, realName.companyName)) {
       throw InfoErrors.fail('INFO_REALNAME_MISMATCH');
     }
 
+    // INFO-006 fast onboarding: the company is already a partner on this site; its stored company info is reused
+    // (not overwritten) — the application records the stored values, submitted company fields are ignored
     const existing = await this.findEntity(account.site, codes.uscc, codes.orgCode, t);
+    const company = existing
+      ? {
+          uscc: existing.uscc,
+          orgCode: existing.orgCode,
+          taxCode: existing.taxCode,
+          companyName: existing.companyName,
+          licenseFileId: existing.licenseFileId,
+          registeredCapital: existing.registeredCapital,
+          registeredCapitalCurrency: existing.registeredCapitalCurrency,
+          establishedOn: existing.establishedOn,
+          businessTermFrom: existing.businessTermFrom,
+          businessTermTo: existing.businessTermTo,
+          legalRepresentative: existing.legalRepresentative,
+          licenseAddress: existing.licenseAddress,
+          postalCode: existing.postalCode,
+          businessScope: existing.businessScope,
+        }
+      : {
+          uscc: codes.uscc,
+          orgCode: codes.orgCode,
+          taxCode: codes.taxCode,
+          companyName: dto.company_name.trim(),
+          licenseFileId: dto.license_file_id ?? null,
+          registeredCapital: dto.registered_capital ? toDecimal(dto.registered_capital) : null,
+          registeredCapitalCurrency:
+            dto.registered_capital_currency ?? (dto.registered_capital ? 'CNY' : null),
+          establishedOn: dto.established_on ?? null,
+          businessTermFrom: dto.business_term_from ?? null,
+          businessTermTo: dto.business_term_to ?? null,
+          legalRepresentative: dto.legal_representative ?? null,
+          licenseAddress: dto.license_address ?? null,
+          postalCode: dto.postal_code ?? null,
+          businessScope: dto.business_scope ?? null,
+        };
     const app = em.create(OnboardingApplication, {
       partnerAccountId: account.id,
       site: account.site,
-      uscc: codes.uscc,
-      orgCode: codes.orgCode,
-      taxCode: codes.taxCode,
-      companyName: dto.company_name.trim(),
-      licenseFileId: dto.license_file_id ?? null,
-      registeredCapital: dto.registered_capital ? toDecimal(dto.registered_capital) : null,
-      registeredCapitalCurrency: dto.registered_capital_currency ?? (dto.registered_capital ? 'CNY' : null),
-      establishedOn: dto.established_on ?? null,
-      businessTermFrom: dto.business_term_from ?? null,
-      businessTermTo: dto.business_term_to ?? null,
-      legalRepresentative: dto.legal_representative ?? null,
-      licenseAddress: dto.license_address ?? null,
-      postalCode: dto.postal_code ?? null,
-      businessScope: dto.business_scope ?? null,
+      ...company,
       contactName: dto.contact_name,
       contactPosition: dto.contact_position,
       contactMobile: dto.contact_mobile,
@@ -157,25 +212,34 @@ export class OnboardingService {
     await this.applications.create(t, app, { action: 'onboarding.submitted' });
 
     if (existing) {
-      // INFO-006 fast onboarding: approved at once, the stored company info is reused, not overwritten
+      // INFO-006 fast onboarding: approved at once by the system, without registry check
       await this.approveInTx(t, app, account, 'onboarding.fast_approved');
-      return this.view(app, account, true);
-    }
-    // J-INFO-1 automatic verification against the company registry
-    const result = await this.registryCheck(app);
-    app.autoCheckResult = result;
-    if (result === 'pass') {
-      await this.approveInTx(t, app, account, 'onboarding.auto_approved');
     } else {
-      await this.applications.transition(t, app, 'manual_review', { action: 'onboarding.to_manual_review' });
-      if (account.status === 'registered') await this.accounts.transition(t, account, 'onboarding');
+      // J-INFO-1 automatic verification against the company registry
+      const result = await this.registryCheck(app);
+      if (result === 'pass') {
+        await this.approveInTx(t, app, account, 'onboarding.auto_approved', result);
+      } else {
+        // INFO-008: `mismatch` and `unavailable` both go to manual review (decision for `unavailable`)
+        await this.applications.transition(t, app, 'manual_review', {
+          action: 'onboarding.to_manual_review',
+          mutate: (a) => {
+            a.autoCheckResult = result;
+          },
+        });
+        if (account.status === 'registered') {
+          await this.accounts.transition(t, account, 'onboarding', { action: 'partner_account.onboarding' });
+        }
+      }
     }
-    return this.view(app, account, false);
+    const view = this.view(app, account, !!existing);
+    const origin = await this.quickRegistrations.createdAccount(t, account.id);
+    return origin ? { ...view, continue_with: continueWith(origin.purpose) } : view;
   }
 
   /** Reviewer (operations) approves an application in manual review. */
   async approve(ctx: RequestContext, applicationId: string): Promise<OnboardingView> {
-    return this.tx.run(ctx, async (t) => {
+    return this.retryingEntityRace(ctx, async (t) => {
       const app = await this.applicationForUpdate(t, applicationId);
       const account = await findOneForUpdate(t.em!, PartnerAccount, { id: app.partnerAccountId });
       if (!account) throw InfoErrors.fail('INFO_ACCOUNT_NOT_FOUND');
@@ -188,7 +252,11 @@ export class OnboardingService {
   }
 
   /** Reviewer (operations) rejects an application in manual review; the account may apply again (INFO-007). */
-  async reject(ctx: RequestContext, applicationId: string, reason: string): Promise<OnboardingView> {
+  async reject(
+    ctx: RequestContext,
+    applicationId: string,
+    reason: string | undefined,
+  ): Promise<OnboardingView> {
     const trimmed = reason?.trim();
     if (!trimmed) throw InfoErrors.fail('INFO_REJECT_REASON_REQUIRED');
     return this.tx.run(ctx, async (t) => {
@@ -210,15 +278,25 @@ export class OnboardingService {
     });
   }
 
-  /** The partner's view of its latest application (GET /onboarding/status). */
+  /**
+   * The partner's view of its current application (GET /onboarding/status, INFO-008): the open or approved one
+   * (INFO-007 allows at most one), else the latest rejected one. Not "latest by submitted_at" alone: a
+   * resubmission can carry the same instant as the rejected application.
+   */
   async status(
     ctx: RequestContext,
   ): Promise<OnboardingView | { status: 'not_submitted'; partner_account_status: PartnerAccountStatus }> {
     const account = await this.accountOrFail(ctx.partnerAccountId);
-    const app = await this.dataSource.getRepository(OnboardingApplication).findOne({
-      where: { partnerAccountId: account.id },
-      order: { submittedAt: 'DESC', id: 'DESC' },
-    });
+    assertNotDeregistered(account);
+    const repo = this.dataSource.getRepository(OnboardingApplication);
+    const app =
+      (await repo.findOne({
+        where: { partnerAccountId: account.id, status: In(['submitted', 'manual_review', 'approved']) },
+      })) ??
+      (await repo.findOne({
+        where: { partnerAccountId: account.id },
+        order: { submittedAt: 'DESC', decidedAt: 'DESC', id: 'DESC' },
+      }));
     if (!app) return { status: 'not_submitted', partner_account_status: account.status };
     return this.view(app, account, app.fastOnboarding);
   }
@@ -261,9 +339,12 @@ export class OnboardingService {
     app: OnboardingApplication,
     account: PartnerAccount,
     action: string,
+    autoCheckResult?: RegistryResult,
   ): Promise<void> {
     const em = t.em!;
     let entity = await this.findEntity(app.site, app.uscc, app.orgCode, t);
+    // lock an existing entity so that two approvals cannot both take the vacant primary seat (INFO-010)
+    if (entity) entity = await findOneForUpdate(em, LegalEntity, { id: entity.id });
     if (!entity) {
       entity = em.create(LegalEntity, {
         site: app.site,
@@ -288,7 +369,10 @@ export class OnboardingService {
     }
     // INFO-010: the first approved account of a legal entity is its primary account
     const becomesPrimary = !entity.primaryAccountId;
-    if (becomesPrimary) await em.update(LegalEntity, entity.id, { primaryAccountId: account.id });
+    if (becomesPrimary) {
+      await em.update(LegalEntity, entity.id, { primaryAccountId: account.id });
+      entity.primaryAccountId = account.id;
+    }
     const entityId = entity.id;
     await this.applications.transition(t, app, 'approved', {
       action,
@@ -296,6 +380,7 @@ export class OnboardingService {
         a.legalEntityId = entityId;
         a.decidedAt = t.now();
         a.reviewerId = reviewerIdOf(t);
+        if (autoCheckResult) a.autoCheckResult = autoCheckResult;
       },
     });
     await this.accounts.transition(t, account, 'active', {
@@ -395,11 +480,21 @@ export class OnboardingService {
       reject_reason: app.rejectReason,
       submitted_at: app.submittedAt.toISOString(),
       decided_at: app.decidedAt?.toISOString() ?? null,
+      legal_entity_id: app.legalEntityId,
       partner_account_status: account.status,
       is_primary: account.isPrimary,
       hcpn_joined_at: account.hcpnJoinedAt?.toISOString() ?? null,
     };
   }
+}
+
+/** INFO-011/INFO-040: a deregistered account is refused everywhere, the onboarding endpoints included. */
+function assertNotDeregistered(account: PartnerAccount): void {
+  if (account.status === 'deregistered') throw InfoErrors.fail('INFO_ACCOUNT_DEREGISTERED');
+}
+
+function upper(code: string | null | undefined): string | null {
+  return code ? code.toUpperCase() : null;
 }
 
 function reviewerIdOf(t: RequestContext): string | null {

@@ -8,8 +8,10 @@ import { AuthService } from '../../../../libs/auth/index.js';
 import type { RequestContext, Site } from '../../../../libs/context/index.js';
 import type { DomainError } from '../../../../libs/errors/index.js';
 import { AuditService } from '../../../../libs/audit/index.js';
-import { TransactionRunner } from '../../../../libs/persistence/index.js';
-import { PartnerAccount } from '../entities/partner-account.entity.js';
+import { findOneForUpdate, TransactionRunner } from '../../../../libs/persistence/index.js';
+import { StateMachine } from '../../../../libs/state-machine/index.js';
+import { PARTNER_ACCOUNT_MACHINE } from '../domain/state-machines.js';
+import { PartnerAccount, type PartnerAccountStatus } from '../entities/partner-account.entity.js';
 import { InfoErrors } from '../info.errors.js';
 import { IDENTITY_PORT, InProcessAccountCenter, type RealNameType } from '../ports/identity.port.js';
 
@@ -29,13 +31,17 @@ export interface RegisterCloudAccountInput {
 
 @Injectable()
 export class PartnerAccountService {
+  private readonly machine: StateMachine<PartnerAccountStatus, PartnerAccount>;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly tx: TransactionRunner,
     private readonly auth: AuthService,
     private readonly audit: AuditService,
     @Inject(IDENTITY_PORT) private readonly accountCenter: InProcessAccountCenter,
-  ) {}
+  ) {
+    this.machine = new StateMachine(PARTNER_ACCOUNT_MACHINE, audit);
+  }
 
   /**
    * Makes a Huawei Cloud account known to the partner center (status `registered`) with its login.
@@ -111,6 +117,19 @@ export class PartnerAccountService {
 
   async findByName(accountName: string): Promise<PartnerAccount | null> {
     return this.dataSource.getRepository(PartnerAccount).findOne({ where: { accountName } });
+  }
+
+  /**
+   * `active` → `deregistered` (info.md PartnerAccount.status), the state change only. The caller — the
+   * account-center deregistration event of INFO-035…INFO-040, not built yet — checks eligibility first and
+   * applies the INFO-040 effects; until then this is how the system (and the e2e tests) record the event.
+   */
+  async recordDeregistration(ctx: RequestContext, accountId: string): Promise<PartnerAccount> {
+    return this.tx.run(ctx, async (t) => {
+      const account = await findOneForUpdate(t.em!, PartnerAccount, { id: accountId });
+      if (!account) throw InfoErrors.fail('INFO_ACCOUNT_NOT_FOUND');
+      return this.machine.transition(t, account, 'deregistered', { action: 'partner_account.deregistered' });
+    });
   }
 
   /** INFO-011: null when the account may use the partner center, else the error to answer. */

@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class Init1795274763383 implements MigrationInterface {
-  name = 'Init1795274763383';
+export class Init1795277084358 implements MigrationInterface {
+  name = 'Init1795277084358';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(
@@ -26,6 +26,9 @@ export class Init1795274763383 implements MigrationInterface {
       `CREATE TABLE \`job_lease\` (\`name\` varchar(64) NOT NULL, \`holder\` varchar(64) NULL, \`lease_until\` bigint NOT NULL DEFAULT '0', PRIMARY KEY (\`name\`)) ENGINE=InnoDB`,
     );
     await queryRunner.query(
+      `CREATE TABLE \`admin_session\` (\`sid\` varchar(128) NOT NULL, \`data\` text NOT NULL, \`expires_at\` datetime(3) NOT NULL, INDEX \`idx_admin_session_expires\` (\`expires_at\`), PRIMARY KEY (\`sid\`)) ENGINE=InnoDB`,
+    );
+    await queryRunner.query(
       `CREATE TABLE \`legal_entity\` (\`id\` varchar(36) NOT NULL, \`site\` varchar(4) NOT NULL, \`uscc\` varchar(18) NULL, \`org_code\` varchar(9) NULL, \`tax_code\` varchar(18) NOT NULL, \`company_name\` varchar(200) NOT NULL, \`primary_account_id\` varchar(36) NULL, \`license_file_id\` varchar(64) NULL, \`registered_capital\` decimal(18,2) NULL, \`registered_capital_currency\` varchar(3) NULL, \`established_on\` varchar(10) NULL, \`business_term_from\` varchar(10) NULL, \`business_term_to\` varchar(10) NULL, \`legal_representative\` varchar(100) NULL, \`license_address\` varchar(255) NULL, \`postal_code\` varchar(20) NULL, \`business_scope\` varchar(4000) NULL, \`created_at\` datetime(3) NOT NULL, UNIQUE INDEX \`uq_legal_entity_org_code\` (\`site\`, \`org_code\`), UNIQUE INDEX \`uq_legal_entity_uscc\` (\`site\`, \`uscc\`), PRIMARY KEY (\`id\`)) ENGINE=InnoDB`,
     );
     await queryRunner.query(
@@ -33,6 +36,9 @@ export class Init1795274763383 implements MigrationInterface {
     );
     await queryRunner.query(
       `CREATE TABLE \`onboarding_application\` (\`id\` varchar(36) NOT NULL, \`partner_account_id\` varchar(36) NOT NULL, \`site\` varchar(4) NOT NULL, \`uscc\` varchar(18) NULL, \`org_code\` varchar(9) NULL, \`tax_code\` varchar(18) NOT NULL, \`company_name\` varchar(200) NOT NULL, \`license_file_id\` varchar(64) NULL, \`registered_capital\` decimal(18,2) NULL, \`registered_capital_currency\` varchar(3) NULL, \`established_on\` varchar(10) NULL, \`business_term_from\` varchar(10) NULL, \`business_term_to\` varchar(10) NULL, \`legal_representative\` varchar(100) NULL, \`license_address\` varchar(255) NULL, \`postal_code\` varchar(20) NULL, \`business_scope\` varchar(4000) NULL, \`contact_name\` varchar(50) NOT NULL, \`contact_position\` varchar(50) NOT NULL, \`contact_mobile\` varchar(20) NOT NULL, \`contact_email\` varchar(254) NOT NULL, \`fast_onboarding\` tinyint NOT NULL DEFAULT 0, \`status\` varchar(16) NOT NULL, \`auto_check_result\` varchar(12) NULL, \`legal_entity_id\` varchar(36) NULL, \`reviewer_id\` varchar(36) NULL, \`reject_reason\` varchar(500) NULL, \`submitted_at\` datetime(3) NOT NULL, \`decided_at\` datetime(3) NULL, INDEX \`idx_onboarding_status\` (\`status\`, \`submitted_at\`), INDEX \`idx_onboarding_account\` (\`partner_account_id\`, \`submitted_at\`), PRIMARY KEY (\`id\`)) ENGINE=InnoDB`,
+    );
+    await queryRunner.query(
+      `CREATE TABLE \`quick_registration\` (\`id\` varchar(36) NOT NULL, \`source_account_id\` varchar(36) NOT NULL, \`purpose\` varchar(32) NOT NULL, \`status\` varchar(16) NOT NULL, \`code_sent_at\` datetime(3) NOT NULL, \`verified_at\` datetime(3) NULL, \`expires_at\` datetime(3) NULL, \`new_account_id\` varchar(36) NULL, UNIQUE INDEX \`uq_quick_registration_new_account\` (\`new_account_id\`), INDEX \`idx_quick_registration_expiry\` (\`status\`, \`expires_at\`), INDEX \`idx_quick_registration_source\` (\`source_account_id\`, \`code_sent_at\`), PRIMARY KEY (\`id\`)) ENGINE=InnoDB`,
     );
     await queryRunner.query(
       `CREATE TABLE \`org_member\` (\`id\` varchar(36) NOT NULL, \`partner_account_id\` varchar(36) NOT NULL, \`login_name\` varchar(32) NOT NULL, \`display_name\` varchar(64) NOT NULL, \`email\` varchar(254) NOT NULL, \`mobile\` varchar(20) NULL, \`status\` varchar(12) NOT NULL, \`created_by\` varchar(128) NOT NULL, \`created_at\` datetime(3) NOT NULL, UNIQUE INDEX \`uq_org_member_login\` (\`partner_account_id\`, \`login_name\`), PRIMARY KEY (\`id\`)) ENGINE=InnoDB`,
@@ -60,6 +66,10 @@ export class Init1795274763383 implements MigrationInterface {
     await queryRunner.query(`DROP TABLE \`org_role\``);
     await queryRunner.query(`DROP INDEX \`uq_org_member_login\` ON \`org_member\``);
     await queryRunner.query(`DROP TABLE \`org_member\``);
+    await queryRunner.query(`DROP INDEX \`idx_quick_registration_source\` ON \`quick_registration\``);
+    await queryRunner.query(`DROP INDEX \`idx_quick_registration_expiry\` ON \`quick_registration\``);
+    await queryRunner.query(`DROP INDEX \`uq_quick_registration_new_account\` ON \`quick_registration\``);
+    await queryRunner.query(`DROP TABLE \`quick_registration\``);
     await queryRunner.query(`DROP INDEX \`idx_onboarding_account\` ON \`onboarding_application\``);
     await queryRunner.query(`DROP INDEX \`idx_onboarding_status\` ON \`onboarding_application\``);
     await queryRunner.query(`DROP TABLE \`onboarding_application\``);
@@ -70,6 +80,8 @@ export class Init1795274763383 implements MigrationInterface {
     await queryRunner.query(`DROP INDEX \`uq_legal_entity_uscc\` ON \`legal_entity\``);
     await queryRunner.query(`DROP INDEX \`uq_legal_entity_org_code\` ON \`legal_entity\``);
     await queryRunner.query(`DROP TABLE \`legal_entity\``);
+    await queryRunner.query(`DROP INDEX \`idx_admin_session_expires\` ON \`admin_session\``);
+    await queryRunner.query(`DROP TABLE \`admin_session\``);
     await queryRunner.query(`DROP TABLE \`job_lease\``);
     await queryRunner.query(`DROP INDEX \`idx_job_run_name\` ON \`job_run\``);
     await queryRunner.query(`DROP TABLE \`job_run\``);

@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class Init1795274757160 implements MigrationInterface {
-  name = 'Init1795274757160';
+export class Init1795277077167 implements MigrationInterface {
+  name = 'Init1795277077167';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(
@@ -44,6 +44,10 @@ export class Init1795274757160 implements MigrationInterface {
       `CREATE TABLE "job_lease" ("name" varchar(64) PRIMARY KEY NOT NULL, "holder" varchar(64), "lease_until" bigint NOT NULL DEFAULT (0))`,
     );
     await queryRunner.query(
+      `CREATE TABLE "admin_session" ("sid" varchar(128) PRIMARY KEY NOT NULL, "data" text NOT NULL, "expires_at" datetime NOT NULL)`,
+    );
+    await queryRunner.query(`CREATE INDEX "idx_admin_session_expires" ON "admin_session" ("expires_at") `);
+    await queryRunner.query(
       `CREATE TABLE "legal_entity" ("id" varchar(36) PRIMARY KEY NOT NULL, "site" varchar(4) NOT NULL, "uscc" varchar(18), "org_code" varchar(9), "tax_code" varchar(18) NOT NULL, "company_name" varchar(200) NOT NULL, "primary_account_id" varchar(36), "license_file_id" varchar(64), "registered_capital" varchar(20), "registered_capital_currency" varchar(3), "established_on" varchar(10), "business_term_from" varchar(10), "business_term_to" varchar(10), "legal_representative" varchar(100), "license_address" varchar(255), "postal_code" varchar(20), "business_scope" varchar(4000), "created_at" datetime NOT NULL)`,
     );
     await queryRunner.query(
@@ -70,6 +74,18 @@ export class Init1795274757160 implements MigrationInterface {
     );
     await queryRunner.query(
       `CREATE INDEX "idx_onboarding_account" ON "onboarding_application" ("partner_account_id", "submitted_at") `,
+    );
+    await queryRunner.query(
+      `CREATE TABLE "quick_registration" ("id" varchar(36) PRIMARY KEY NOT NULL, "source_account_id" varchar(36) NOT NULL, "purpose" varchar(32) NOT NULL, "status" varchar(16) NOT NULL, "code_sent_at" datetime NOT NULL, "verified_at" datetime, "expires_at" datetime, "new_account_id" varchar(36))`,
+    );
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX "uq_quick_registration_new_account" ON "quick_registration" ("new_account_id") `,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "idx_quick_registration_expiry" ON "quick_registration" ("status", "expires_at") `,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "idx_quick_registration_source" ON "quick_registration" ("source_account_id", "code_sent_at") `,
     );
     await queryRunner.query(
       `CREATE TABLE "org_member" ("id" varchar(36) PRIMARY KEY NOT NULL, "partner_account_id" varchar(36) NOT NULL, "login_name" varchar(32) NOT NULL, "display_name" varchar(64) NOT NULL, "email" varchar(254) NOT NULL, "mobile" varchar(20), "status" varchar(12) NOT NULL, "created_by" varchar(128) NOT NULL, "created_at" datetime NOT NULL)`,
@@ -104,6 +120,10 @@ export class Init1795274757160 implements MigrationInterface {
     await queryRunner.query(`DROP TABLE "org_role"`);
     await queryRunner.query(`DROP INDEX "uq_org_member_login"`);
     await queryRunner.query(`DROP TABLE "org_member"`);
+    await queryRunner.query(`DROP INDEX "idx_quick_registration_source"`);
+    await queryRunner.query(`DROP INDEX "idx_quick_registration_expiry"`);
+    await queryRunner.query(`DROP INDEX "uq_quick_registration_new_account"`);
+    await queryRunner.query(`DROP TABLE "quick_registration"`);
     await queryRunner.query(`DROP INDEX "idx_onboarding_account"`);
     await queryRunner.query(`DROP INDEX "idx_onboarding_status"`);
     await queryRunner.query(`DROP TABLE "onboarding_application"`);
@@ -114,6 +134,8 @@ export class Init1795274757160 implements MigrationInterface {
     await queryRunner.query(`DROP INDEX "uq_legal_entity_uscc"`);
     await queryRunner.query(`DROP INDEX "uq_legal_entity_org_code"`);
     await queryRunner.query(`DROP TABLE "legal_entity"`);
+    await queryRunner.query(`DROP INDEX "idx_admin_session_expires"`);
+    await queryRunner.query(`DROP TABLE "admin_session"`);
     await queryRunner.query(`DROP TABLE "job_lease"`);
     await queryRunner.query(`DROP INDEX "idx_job_run_name"`);
     await queryRunner.query(`DROP TABLE "job_run"`);
