@@ -18,7 +18,9 @@ export type AccessRule =
   /** a reviewer holding one of the roles (`admin` passes every reviewer rule) */
   | { kind: 'reviewer'; roles: readonly ReviewerRole[] }
   /** any valid token of any type (partner admin, org member, reviewer), e.g. logout */
-  | { kind: 'any_token' };
+  | { kind: 'any_token' }
+  /** a personal account (an individual's own Huawei account, org.md), with its own token */
+  | { kind: 'personal' };
 
 export const ACCESS_RULE = 'access_rule';
 export const FIELD_ERROR_CODE = 'field_error_code';
@@ -39,6 +41,8 @@ export function describeAccess(rule: AccessRule): string {
       return `reviewer:${rule.roles.join('|')}`;
     case 'any_token':
       return 'token:any';
+    case 'personal':
+      return 'personal-account';
   }
 }
 
@@ -71,6 +75,7 @@ export const ReviewerRoles = (...roles: ReviewerRole[]): MethodDecorator & Class
   declare({ kind: 'reviewer', roles });
 /** Any authenticated caller, whatever its token type (partner, org member, reviewer). */
 export const AnyToken = (): MethodDecorator & ClassDecorator => declare({ kind: 'any_token' });
+export const PersonalAccountOnly = (): MethodDecorator & ClassDecorator => declare({ kind: 'personal' });
 
 /** The module's generic field-error code for validation failures on this controller (e.g. `INFO_FIELD_INVALID`). */
 export const FieldErrorCode = (code: string): ClassDecorator & MethodDecorator =>

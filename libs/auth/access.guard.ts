@@ -15,6 +15,8 @@ import { AuthService } from './auth.service.js';
 import {
   PARTNER_PRINCIPALS,
   type PartnerPrincipalResolver,
+  PERSONAL_PRINCIPALS,
+  type PersonalPrincipalResolver,
   REVIEWER_PRINCIPALS,
   type ReviewerPrincipalResolver,
 } from './principals.js';
@@ -40,6 +42,7 @@ export class AccessGuard implements CanActivate {
     private readonly throttle: ThrottleService,
     @Inject(PARTNER_PRINCIPALS) private readonly partners: PartnerPrincipalResolver,
     @Inject(REVIEWER_PRINCIPALS) private readonly reviewers: ReviewerPrincipalResolver,
+    @Inject(PERSONAL_PRINCIPALS) private readonly personals: PersonalPrincipalResolver,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -58,6 +61,25 @@ export class AccessGuard implements CanActivate {
     const token = await this.auth.verify(presentedToken(req));
     const operation = `${req.method} ${req.route?.path ?? req.path}`;
 
+    if (rule.kind === 'personal' || (rule.kind === 'any_token' && token.subjectKind === 'personal')) {
+      if (token.subjectKind !== 'personal') {
+        throw new DomainError(
+          'AUTH_TOKEN_TYPE_NOT_ALLOWED',
+          'This API must be called with a personal-account token',
+        );
+      }
+      const personal = await this.personals.resolve(token.subjectId);
+      if (!personal) throw new DomainError('AUTH_TOKEN_INVALID');
+      this.throttle.check(`personal:${token.subjectId}`, operation);
+      req.ctx = req.ctx.withActor({
+        kind: 'personal',
+        personalAccountId: token.subjectId,
+        site: personal.site,
+        tokenId: token.id,
+      });
+      return true;
+    }
+
     if (rule.kind === 'reviewer' || (rule.kind === 'any_token' && token.subjectKind === 'reviewer')) {
       if (token.subjectKind !== 'reviewer') {
         throw new DomainError('AUTH_TOKEN_TYPE_NOT_ALLOWED', 'This API must be called with a reviewer token');
@@ -71,7 +93,7 @@ export class AccessGuard implements CanActivate {
       return true;
     }
 
-    if (token.subjectKind === 'reviewer' || !token.partnerAccountId) {
+    if (token.subjectKind === 'reviewer' || token.subjectKind === 'personal' || !token.partnerAccountId) {
       throw new DomainError('AUTH_TOKEN_TYPE_NOT_ALLOWED', 'This API must be called with a partner token');
     }
     const memberId = token.subjectKind === 'org_member' ? token.subjectId : null;

@@ -2,7 +2,7 @@ import { Column, Entity, Index } from 'typeorm';
 import { UuidEntity } from '../persistence/uuid-entity.js';
 import { InstantColumn } from '../persistence/columns.js';
 
-export type SubjectKind = 'partner_admin' | 'org_member' | 'reviewer';
+export type SubjectKind = 'partner_admin' | 'org_member' | 'reviewer' | 'personal';
 
 /**
  * Login credentials of every principal (IAM port, in-process: api.md "External systems"). The login is the

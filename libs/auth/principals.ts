@@ -18,6 +18,17 @@ export interface ReviewerPrincipal {
 
 export const PARTNER_PRINCIPALS = Symbol('PARTNER_PRINCIPALS');
 export const REVIEWER_PRINCIPALS = Symbol('REVIEWER_PRINCIPALS');
+export const PERSONAL_PRINCIPALS = Symbol('PERSONAL_PRINCIPALS');
+
+/** A personal account's principal (org.md "Personal account"); implemented by the org module. */
+export interface PersonalPrincipal {
+  site: Site;
+}
+
+export interface PersonalPrincipalResolver {
+  /** null when the personal account does not exist (the token is then invalid) */
+  resolve(personalAccountId: string): Promise<PersonalPrincipal | null>;
+}
 
 export interface PartnerPrincipalResolver {
   /** null when the account or member no longer exists or is disabled (the token is then invalid) */

@@ -42,6 +42,13 @@ export type Actor =
       flags: readonly string[];
       tokenId: string | null;
     }
+  | {
+      /** an individual's own Huawei account (personal account, org.md), e.g. accepting a link invitation */
+      kind: 'personal';
+      personalAccountId: string;
+      site: Site;
+      tokenId: string | null;
+    }
   | { kind: 'system'; job: string };
 
 export function newRequestId(): string {
@@ -133,11 +140,19 @@ export class RequestContext {
         return a.memberId ? `${a.partnerAccountId}/${a.memberId}` : a.partnerAccountId;
       case 'reviewer':
         return a.reviewerId;
+      case 'personal':
+        return `personal:${a.personalAccountId}`;
       case 'system':
         return a.job;
       case 'anonymous':
         return 'anonymous';
     }
+  }
+
+  /** The personal account the actor is; throws for other actors (a programming error). */
+  get personalAccountId(): string {
+    if (this.actor.kind !== 'personal') throw new Error('not a personal-account context');
+    return this.actor.personalAccountId;
   }
 
   hasPermission(key: string): boolean {

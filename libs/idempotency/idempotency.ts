@@ -98,6 +98,8 @@ export function idempotencyScope(ctx: RequestContext | undefined): string {
       return `partner:${a.partnerAccountId}`;
     case 'reviewer':
       return `reviewer:${a.reviewerId}`;
+    case 'personal':
+      return `personal:${a.personalAccountId}`;
     case 'system':
       return `system:${a.job}`;
     case 'anonymous':

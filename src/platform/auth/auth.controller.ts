@@ -28,6 +28,12 @@ export class TokenRequestDto {
   @MaxLength(254)
   reviewer?: string;
 
+  /** a personal account (an individual's own Huawei account name), e.g. to accept a link invitation */
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  personal?: string;
+
   @IsOptional()
   @IsString()
   @MaxLength(256)
@@ -40,7 +46,7 @@ export class TokenRequestDto {
 }
 
 type Login = {
-  kind: 'partner_admin' | 'org_member' | 'reviewer';
+  kind: 'partner_admin' | 'org_member' | 'reviewer' | 'personal';
   login: string;
   password: string;
   /** the vendor IAM form: the response carries the vendor's `token` object too */
@@ -73,6 +79,7 @@ function parseLogin(dto: TokenRequestDto): Login {
   }
   const password = dto.password ?? fail('password');
   if (dto.reviewer) return { kind: 'reviewer', login: dto.reviewer, password, vendor: null };
+  if (dto.personal) return { kind: 'personal', login: dto.personal, password, vendor: null };
   const account = dto.account ?? fail('account');
   if (dto.member) return { kind: 'org_member', login: `${account}/${dto.member}`, password, vendor: null };
   return { kind: 'partner_admin', login: account, password, vendor: null };
@@ -85,7 +92,8 @@ function parseLogin(dto: TokenRequestDto): Login {
  */
 function tokenBody(t: IssuedToken, vendor: Login['vendor']): Record<string, unknown> {
   const common = {
-    token_type: t.subjectKind === 'reviewer' ? 'reviewer' : 'partner',
+    token_type:
+      t.subjectKind === 'reviewer' ? 'reviewer' : t.subjectKind === 'personal' ? 'personal' : 'partner',
     issued_at: t.issuedAt.toISOString(),
     expires_at: t.expiresAt.toISOString(),
   };
