@@ -1,15 +1,26 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { PartnerIdentity } from '../../../../libs/auth/index.js';
+import { MEMBERSHIP_READER, type MembershipReader } from '../ports/membership.port.js';
+
+/** Program memberships that make an account a `reseller` identity (org.md: distributor / cloud reseller / SP). */
+const RESELLER_PROGRAMS = new Set(['solution_provider', 'distributor', 'cloud_reseller']);
 
 /**
- * Which partner identity (org.md) an account has, derived from its path and program memberships:
- * `reseller` (solution provider / distributor / cloud reseller), `path` (on any development path) or `basic`.
- * Until the certification issue adds paths and programs, no account has a membership, so every account is
- * `basic`; the org module and the guard ask only this service, so they follow automatically later.
+ * Which partner identity (org.md "Partner identity", table 7-1) an account has, derived at request time from
+ * its memberships: `reseller` when a solution-provider, distributor or cloud-reseller membership is active,
+ * `path` when a development-path membership is active, `basic` otherwise (onboarded only, or PCE only —
+ * org.md Open point 1). An account that is both counts as `reseller` (decision: the reseller column holds the
+ * account-balance menus such an account needs; the path-only key `build.solution.view` follows ORG-015).
  */
 @Injectable()
 export class PartnerIdentityService {
-  async identityOf(_partnerAccountId: string): Promise<PartnerIdentity> {
+  constructor(@Inject(MEMBERSHIP_READER) private readonly memberships: MembershipReader) {}
+
+  async identityOf(partnerAccountId: string): Promise<PartnerIdentity> {
+    const programs = await this.memberships.programMemberships(partnerAccountId);
+    if (programs.some((p) => RESELLER_PROGRAMS.has(p.program) && p.status === 'active')) return 'reseller';
+    const paths = await this.memberships.pathMemberships(partnerAccountId);
+    if (paths.some((p) => p.status === 'active')) return 'path';
     return 'basic';
   }
 }
