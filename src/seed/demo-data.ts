@@ -1,11 +1,13 @@
 /**
  * Demo data (the embedded default, or DEMO_DATA=true; never otherwise): a partner admin `demo-partner`
  * (onboarded, primary account of its company) with one org member `demo-partner/operator`, a second unrelated
- * partner `demo-partner-2`, a not-yet-onboarded account `demo-newcomer`, and the reviewer `reviewer@demo.local`
+ * partner `demo-partner-2`, an account `demo-applicant` whose onboarding waits in manual review, a not-yet-onboarded
+ * account `demo-newcomer`, and the reviewer `reviewer@demo.local`
  * with every reviewer role. Password of all: `Demo@12345`. Idempotent: safe on every start.
  */
 import { Injectable, Logger } from '@nestjs/common';
 import { Clock } from '../../libs/clock/index.js';
+import { FakeRegistry } from '../../libs/testing/index.js';
 import { REVIEWER_ROLES, RequestContext } from '../../libs/context/index.js';
 import { OnboardingService, PartnerAccountService } from '../modules/info/index.js';
 import { OrgMemberService, OrgPermissionService } from '../modules/org/index.js';
@@ -39,6 +41,7 @@ export class DemoDataSeeder {
     private readonly members: OrgMemberService,
     private readonly permissions: OrgPermissionService,
     private readonly reviewers: ReviewerService,
+    private readonly fakes: FakeRegistry,
   ) {}
 
   async seed(): Promise<void> {
@@ -97,6 +100,37 @@ export class DemoDataSeeder {
         // already there
       }
     }
+    // an application waiting in the reviewers' queue: the company registry does not confirm this company
+    const applicantUscc = '91320500MA1XYZ0001';
+    this.fakes.configure('company-registry', { results: { [applicantUscc]: 'mismatch' } });
+    const applicant = await this.accounts.registerCloudAccount(sys, {
+      accountName: 'demo-applicant',
+      password: DEMO_PASSWORD,
+      site: 'cn',
+      realnameType: 'enterprise',
+      companyName: '苏州待审科技有限公司',
+      uscc: applicantUscc,
+      mobile: '13800000004',
+      email: 'demo-applicant@demo.local',
+    });
+    if (applicant.status === 'registered') {
+      const ctx = sys.withActor({
+        kind: 'partner',
+        partnerAccountId: applicant.id,
+        memberId: null,
+        site: 'cn',
+        tokenId: null,
+      });
+      await this.onboarding.submit(ctx, {
+        company_name: '苏州待审科技有限公司',
+        uscc: applicantUscc,
+        legal_representative: 'Demo Applicant',
+        contact_name: 'Demo Applicant',
+        contact_position: 'CEO',
+        contact_mobile: '13800000004',
+        contact_email: 'demo-applicant@demo.local',
+      });
+    }
     await this.accounts.registerCloudAccount(sys, {
       accountName: 'demo-newcomer',
       password: DEMO_PASSWORD,
@@ -108,7 +142,7 @@ export class DemoDataSeeder {
       email: 'demo-newcomer@demo.local',
     });
     this.logger.log(
-      'demo data ready: demo-partner, demo-partner/operator, demo-partner-2, demo-newcomer, reviewer@demo.local',
+      'demo data ready: demo-partner, demo-partner/operator, demo-partner-2, demo-applicant (manual review), demo-newcomer, reviewer@demo.local',
     );
   }
 }
