@@ -96,6 +96,14 @@ export class AppConfig {
   @Min(1)
   RATE_LIMIT_PER_SECOND = 10;
 
+  /**
+   * org.md Open point 3: the table 7-1 defaults are added to a member whose only role is the preset
+   * customer manager too (literal 7.1.1). `false` gives such a member only the fixed customer-manager keys.
+   */
+  @Transform(bool)
+  @IsBoolean()
+  ORG_DEFAULTS_FOR_CUSTOMER_MANAGER = true;
+
   @IsOptional()
   @IsString()
   SMTP_URL?: string;

@@ -24,13 +24,17 @@ import { Clock } from '../../libs/clock/index.js';
 import { DomainError } from '../../libs/errors/index.js';
 import { Notification } from '../../libs/notify/index.js';
 import {
+  CompanyChangeService,
+  BusinessInfoVerificationService,
   InfoModule,
+  InfoOperationsService,
   infoAdminResources,
   LegalEntity,
   OnboardingApplication,
   OnboardingService,
   PartnerAccount,
 } from '../modules/info/index.js';
+import { CertificateService, OrgModule, orgAdminResources, SpecialistService } from '../modules/org/index.js';
 import { ReviewerService } from '../platform/index.js';
 import { type AdminKit, hasReviewerRole, type ReviewerAdmin, reviewerOf } from './admin-kit.js';
 import { createAdminComponents } from './admin-components.js';
@@ -61,14 +65,30 @@ export async function createAdminModule(cfg: AppConfig): Promise<DynamicModule |
   }
   return AdminModule.createAdminAsync({
     customLoader: PanelExpressLoader,
-    imports: [InfoModule],
-    inject: [Clock, DataSource, AuthService, ReviewerService, OnboardingService],
+    imports: [InfoModule, OrgModule],
+    inject: [
+      Clock,
+      DataSource,
+      AuthService,
+      ReviewerService,
+      OnboardingService,
+      CompanyChangeService,
+      InfoOperationsService,
+      BusinessInfoVerificationService,
+      SpecialistService,
+      CertificateService,
+    ],
     useFactory: (
       clock: Clock,
       dataSource: DataSource,
       auth: AuthService,
       reviewers: ReviewerService,
       onboarding: OnboardingService,
+      changes: CompanyChangeService,
+      ops: InfoOperationsService,
+      businessVerifications: BusinessInfoVerificationService,
+      specialists: SpecialistService,
+      certificates: CertificateService,
     ) => {
       const components = createAdminComponents();
       const kit: AdminKit = { clock, reviewers, components: { recordDecision: components.recordDecision } };
@@ -77,7 +97,11 @@ export async function createAdminModule(cfg: AppConfig): Promise<DynamicModule |
         loginPath: `${ADMIN_ROOT_PATH}/login`,
         logoutPath: `${ADMIN_ROOT_PATH}/logout`,
         componentLoader: components.loader,
-        resources: [...infoAdminResources({ kit, onboarding }), ...platformAdminResources()],
+        resources: [
+          ...infoAdminResources({ kit, onboarding, basicInfo: { changes, ops }, businessVerifications }),
+          ...orgAdminResources({ kit, specialists, certificates }),
+          ...platformAdminResources(),
+        ],
         dashboard: { component: components.dashboard, handler: dashboardHandler(dataSource) },
         branding: {
           companyName: ADMIN_BRAND,

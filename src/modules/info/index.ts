@@ -13,10 +13,52 @@ export {
   type QuickRegistrationStatus,
 } from './entities/quick-registration.entity.js';
 export { IDENTITY_PORT, type IdentityPort, type RealNameType } from './ports/identity.port.js';
+export {
+  BusinessInfoVerificationService,
+  type VerifiedBusinessInfo,
+} from './services/business-verification.service.js';
+export {
+  BankLetter,
+  BusinessInfoFile,
+  BusinessInfoVerification,
+  ContractingEntity,
+  ContractingEntitySwitch,
+  type BusinessVerificationStatus,
+} from './entities/business-verification.entities.js';
 export { infoAdminResources, ONBOARDING_REVIEWER_ROLES } from './info.admin.js';
 
+import {
+  BankLetter,
+  BusinessInfoFile,
+  BusinessInfoVerification,
+  ContractingEntity,
+  ContractingEntitySwitch,
+} from './entities/business-verification.entities.js';
 import { LegalEntity } from './entities/legal-entity.entity.js';
 import { OnboardingApplication } from './entities/onboarding-application.entity.js';
 import { PartnerAccount } from './entities/partner-account.entity.js';
 import { QuickRegistration } from './entities/quick-registration.entity.js';
-export const INFO_ENTITIES = [PartnerAccount, LegalEntity, OnboardingApplication, QuickRegistration];
+import { AccountContact } from './entities/account-contact.entity.js';
+import { CompanyDetails } from './entities/company-details.entity.js';
+import { CompanyInfoChangeRequest } from './entities/company-info-change-request.entity.js';
+export { AccountContact, CompanyDetails, CompanyInfoChangeRequest };
+export { CompanyChangeService } from './services/company-change.service.js';
+export { InfoOperationsService } from './services/info-operations.service.js';
+export { AccountEligibilityService } from './services/account-eligibility.service.js';
+const BUSINESS_VERIFICATION_ENTITIES = [
+  ContractingEntity,
+  BusinessInfoVerification,
+  BankLetter,
+  BusinessInfoFile,
+  ContractingEntitySwitch,
+];
+export const INFO_ENTITIES = [
+  ...BUSINESS_VERIFICATION_ENTITIES,
+  PartnerAccount,
+  LegalEntity,
+  OnboardingApplication,
+  QuickRegistration,
+  CompanyInfoChangeRequest,
+  AccountContact,
+  CompanyDetails,
+];

@@ -7,10 +7,18 @@
 import type { ResourceWithOptions } from 'adminjs';
 import type { ReviewerRole } from '../../../libs/context/index.js';
 import { type AdminKit, moneyParams, readOnlyActions, serviceRecordAction } from '../../admin/admin-kit.js';
+import { businessVerificationAdminResources } from './business-verification.admin.js';
+import type { BusinessInfoVerificationService } from './services/business-verification.service.js';
 import { LegalEntity } from './entities/legal-entity.entity.js';
 import { OnboardingApplication, type OnboardingStatus } from './entities/onboarding-application.entity.js';
 import { PartnerAccount, type PartnerAccountStatus } from './entities/partner-account.entity.js';
 import type { OnboardingService } from './services/onboarding.service.js';
+import {
+  type BasicInfoAdminDeps,
+  changeRequestResource,
+  legalEntityTicketActions,
+  partnerAccountTicketActions,
+} from './basic-info.admin.js';
 
 /** Who decides onboarding applications (info.md: reviewer:operations; `admin` always may). */
 export const ONBOARDING_REVIEWER_ROLES: readonly ReviewerRole[] = ['operations'];
@@ -27,8 +35,13 @@ const money = moneyParams(['registeredCapital']);
 export function infoAdminResources(deps: {
   kit: AdminKit;
   onboarding: OnboardingService;
+  /** basic info (INFO-010, INFO-013…INFO-017): change requests and operations' ticket actions */
+  basicInfo?: Omit<BasicInfoAdminDeps, 'kit'>;
+  /** business info verification (INFO-023…INFO-034): the business info reviewer's actions */
+  businessVerifications?: BusinessInfoVerificationService;
 }): ResourceWithOptions[] {
   const { kit, onboarding } = deps;
+  const basicInfo = deps.basicInfo ? { kit, ...deps.basicInfo } : null;
   const inReview = (params: Record<string, unknown>) => params.status === 'manual_review';
 
   const applications: ResourceWithOptions = {
@@ -140,7 +153,10 @@ export function infoAdminResources(deps: {
         site: { availableValues: values(SITES), isDisabled: true },
         legalEntityId: { reference: 'LegalEntity' },
       },
-      actions: readOnlyActions(),
+      actions: {
+        ...readOnlyActions(),
+        ...(basicInfo ? partnerAccountTicketActions(basicInfo) : {}),
+      },
       translations: { en: { labels: { PartnerAccount: 'Partner accounts' } } },
     },
   };
@@ -158,10 +174,21 @@ export function infoAdminResources(deps: {
         businessScope: { type: 'textarea' },
         primaryAccountId: { reference: 'PartnerAccount' },
       },
-      actions: readOnlyActions([], money),
+      actions: {
+        ...readOnlyActions([], money),
+        ...(basicInfo ? legalEntityTicketActions(basicInfo) : {}),
+      },
       translations: { en: { labels: { LegalEntity: 'Legal entities' } } },
     },
   };
 
-  return [applications, accounts, entities];
+  return [
+    applications,
+    accounts,
+    entities,
+    ...(basicInfo ? [changeRequestResource(basicInfo)] : []),
+    ...(deps.businessVerifications
+      ? businessVerificationAdminResources({ kit, verifications: deps.businessVerifications })
+      : []),
+  ];
 }

@@ -6,6 +6,8 @@ import { OrgMemberService } from './services/org-member.service.js';
 import { OrgPermissionService } from './services/org-permission.service.js';
 import { OrgPartnerPrincipals } from './services/partner-principals.js';
 import { OrgPersonalPrincipals } from './services/personal-principals.js';
+import { PERSONAL_CONTROLLERS, PERSONAL_EXPORTS, PERSONAL_PROVIDERS } from './personal.providers.js';
+import { MEMBER_CONTROLLERS, MEMBER_EXPORTS, MEMBER_PROVIDERS } from './members.providers.js';
 
 /**
  * The org module (FAQ 7; org.md): org members, roles, table 7-1 permissions. It provides the partner
@@ -13,6 +15,7 @@ import { OrgPersonalPrincipals } from './services/personal-principals.js';
  */
 @Module({
   imports: [InfoModule, CertificationModule],
+  controllers: [...PERSONAL_CONTROLLERS, ...MEMBER_CONTROLLERS],
   providers: [
     OrgPermissionService,
     OrgMemberService,
@@ -20,7 +23,16 @@ import { OrgPersonalPrincipals } from './services/personal-principals.js';
     { provide: PARTNER_PRINCIPALS, useExisting: OrgPartnerPrincipals },
     OrgPersonalPrincipals,
     { provide: PERSONAL_PRINCIPALS, useExisting: OrgPersonalPrincipals },
+    ...PERSONAL_PROVIDERS,
+    ...MEMBER_PROVIDERS,
   ],
-  exports: [OrgPermissionService, OrgMemberService, PARTNER_PRINCIPALS, PERSONAL_PRINCIPALS],
+  exports: [
+    OrgPermissionService,
+    OrgMemberService,
+    PARTNER_PRINCIPALS,
+    PERSONAL_PRINCIPALS,
+    ...PERSONAL_EXPORTS,
+    ...MEMBER_EXPORTS,
+  ],
 })
 export class OrgModule {}

@@ -1,15 +1,21 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, Not } from 'typeorm';
 import type { RequestContext } from '../../../../libs/context/index.js';
+import { MEMBERSHIP_READER, type MembershipReader } from '../../certification/index.js';
 import { LegalEntity } from '../entities/legal-entity.entity.js';
 import { PartnerAccount } from '../entities/partner-account.entity.js';
 import { InfoErrors } from '../info.errors.js';
+import { BasicInfoService } from './basic-info.service.js';
 import { toCompanyView } from './onboarding.service.js';
 
 /** Company info (FAQ 6.1.1–6.1.2): the legal entity's licence data, scoped to the caller's account. */
 @Injectable()
 export class CompanyInfoService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly basic: BasicInfoService,
+    @Inject(MEMBERSHIP_READER) private readonly memberships: MembershipReader,
+  ) {}
 
   async get(ctx: RequestContext): Promise<Record<string, unknown>> {
     const account = await this.dataSource
@@ -20,13 +26,21 @@ export class CompanyInfoService {
       .getRepository(LegalEntity)
       .findOne({ where: { id: account.legalEntityId } });
     if (!entity) throw InfoErrors.fail('INFO_NOT_ONBOARDED');
-    return { ...toCompanyView(entity), partner_account_id: account.id, is_primary: account.isPrimary };
+    // INFO-012 a: licence data plus the account contact (INFO-018) and the company details (INFO-017)
+    return {
+      ...toCompanyView(entity),
+      partner_account_id: account.id,
+      is_primary: account.isPrimary,
+      account_contact: await this.basic.contactOf(account.id),
+      company_details: await this.basic.detailsOf(entity.id),
+    };
   }
 
   /**
    * Account info (INFO-012 b; FAQ 6.1.1): every onboarded account of the caller's legal entity on its site
-   * (Open point 9), without deregistered ones (INFO-040) and without sensitive fields. Joined paths/programs
-   * are added by the certification module once it exists.
+   * (Open point 9), without deregistered ones (INFO-040) and without sensitive fields. Joined paths and
+   * programs come from the certification module's MEMBERSHIP_READER: paths whose membership is `active`,
+   * programs whose membership ever reached `active` (decision: pending applications are not "joined").
    */
   async accounts(
     ctx: RequestContext,
@@ -38,9 +52,13 @@ export class CompanyInfoService {
       where: { legalEntityId: me.legalEntityId, site: me.site, status: Not('deregistered') },
       order: { hcpnJoinedAt: 'ASC', accountName: 'ASC' },
     });
-    return {
-      total_count: accounts.length,
-      items: accounts.map((a) => ({
+    const items = [];
+    for (const a of accounts) {
+      const [paths, programs] = await Promise.all([
+        this.memberships.pathMemberships(a.id),
+        this.memberships.programMemberships(a.id),
+      ]);
+      items.push({
         partner_account_id: a.id,
         account_name: a.accountName,
         is_primary: a.isPrimary,
@@ -48,7 +66,12 @@ export class CompanyInfoService {
         customer_expansion_account: a.customerExpansionAccount,
         hcpn_joined_at: a.hcpnJoinedAt?.toISOString() ?? null,
         status: a.status,
-      })),
-    };
+        paths: paths.filter((p) => p.status === 'active').map((p) => ({ path: p.path, stage: p.stage })),
+        programs: programs
+          .filter((p) => p.everActive || p.status === 'active')
+          .map((p) => ({ program: p.program, status: p.status, level: p.level })),
+      });
+    }
+    return { total_count: items.length, items };
   }
 }

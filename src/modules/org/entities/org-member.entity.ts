@@ -9,6 +9,10 @@ export class OrgMember extends UuidEntity {
   @Column({ name: 'partner_account_id', type: 'varchar', length: 36 })
   partnerAccountId: string;
 
+  /** the IAM user behind the member (ORG-002), created through IamPort */
+  @Column({ name: 'iam_user_id', type: 'varchar', length: 64, nullable: true })
+  iamUserId: string | null;
+
   @Column({ name: 'login_name', type: 'varchar', length: 32 })
   loginName: string;
 
@@ -29,6 +33,9 @@ export class OrgMember extends UuidEntity {
 
   @InstantColumn({ name: 'created_at' })
   createdAt: Date;
+
+  @InstantColumn({ name: 'updated_at', nullable: true })
+  updatedAt: Date | null;
 }
 
 /** A role: preset `admin`, preset `customer_manager`, or a partner's custom role (FAQ 7.1). */

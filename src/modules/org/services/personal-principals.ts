@@ -1,13 +1,15 @@
 /**
- * The AccessGuard's view of a personal account (org.md "Personal account"). Until the org issue adds the
- * PersonalAccount entity no personal account exists, so every personal token is refused as invalid.
+ * The AccessGuard's view of a personal account (org.md "Personal account"): it exists, and on which site.
  */
 import { Injectable } from '@nestjs/common';
 import type { PersonalPrincipal, PersonalPrincipalResolver } from '../../../../libs/auth/index.js';
+import { PersonalAccountService } from './personal-account.service.js';
 
 @Injectable()
 export class OrgPersonalPrincipals implements PersonalPrincipalResolver {
-  async resolve(_personalAccountId: string): Promise<PersonalPrincipal | null> {
-    return null;
+  constructor(private readonly personalAccounts: PersonalAccountService) {}
+
+  resolve(personalAccountId: string): Promise<PersonalPrincipal | null> {
+    return this.personalAccounts.principal(personalAccountId);
   }
 }
