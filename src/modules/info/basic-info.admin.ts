@@ -7,7 +7,10 @@
 import type { ResourceWithOptions } from 'adminjs';
 import type { ReviewerRole } from '../../../libs/context/index.js';
 import { type AdminKit, readOnlyActions, serviceRecordAction } from '../../admin/admin-kit.js';
-import type { CompanyDetailsDto } from './dto/basic-info.dto.js';
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
+import { AccountContactDto, type CompanyDetailsDto, MessageSettingsDto } from './dto/basic-info.dto.js';
+import type { BasicInfoService } from './services/basic-info.service.js';
 import {
   CHANGE_REQUEST_STATUSES,
   CompanyInfoChangeRequest,
@@ -23,6 +26,20 @@ export interface BasicInfoAdminDeps {
   kit: AdminKit;
   changes: CompanyChangeService;
   ops: InfoOperationsService;
+  basic: BasicInfoService;
+}
+
+/** Validates a panel form like the API's ValidationPipe does, answering INFO_FIELD_INVALID with the field. */
+function validated<T extends object>(cls: new () => T, plain: Record<string, string>): T {
+  const dto = plainToInstance(cls, plain);
+  const errors = validateSync(dto, { whitelist: true, forbidNonWhitelisted: true });
+  if (errors.length) {
+    const e = errors[0];
+    throw InfoErrors.fail('INFO_FIELD_INVALID', Object.values(e.constraints ?? {})[0] ?? 'Invalid value.', {
+      field: e.property,
+    });
+  }
+  return dto;
 }
 
 /** Parses the `key: value` lines of a ticket action's text field. */
@@ -168,10 +185,49 @@ export function legalEntityTicketActions(deps: BasicInfoAdminDeps) {
   };
 }
 
-/** Ticket actions on a partner account: make it primary, expansion flags. */
+/** Ticket actions on a partner account: make it primary, expansion flags, contact, message settings. */
 export function partnerAccountTicketActions(deps: BasicInfoAdminDeps) {
-  const { kit, ops } = deps;
+  const { kit, ops, basic } = deps;
   return {
+    editContact: serviceRecordAction(kit, {
+      roles: BASIC_INFO_REVIEWER_ROLES,
+      icon: 'User',
+      prompt:
+        'Edit the account contact on a ticket (INFO-018). Lines: name, position, mobile, email ' +
+        '(e.g. "name: Wang Wu").',
+      submitLabel: 'Save contact',
+      reason: { label: 'name, position, mobile, email — one "key: value" per line', maxLength: 600 },
+      run: async (ctx, id, { reason }) => {
+        const f = parseTicketForm(reason);
+        await basic.updateContact(
+          ctx,
+          validated(AccountContactDto, {
+            name: f.name,
+            position: f.position,
+            mobile: f.mobile,
+            email: f.email,
+          }),
+          id,
+        );
+        return 'Contact saved.';
+      },
+    }),
+    editMessageSettings: serviceRecordAction(kit, {
+      roles: BASIC_INFO_REVIEWER_ROLES,
+      icon: 'Settings',
+      prompt: 'Edit the message settings on a ticket (INFO-022). Lines: language (zh-cn/en-us), timezone.',
+      submitLabel: 'Save settings',
+      reason: { label: '"language: …" and "timezone: …"', maxLength: 200 },
+      run: async (ctx, id, { reason }) => {
+        const f = parseTicketForm(reason);
+        await basic.updateMessageSettings(
+          ctx,
+          validated(MessageSettingsDto, { language: f.language, timezone: f.timezone }),
+          id,
+        );
+        return 'Message settings saved.';
+      },
+    }),
     makePrimary: serviceRecordAction(kit, {
       roles: BASIC_INFO_REVIEWER_ROLES,
       isVisibleFor: (p) => p.status === 'active' && p.isPrimary !== true && !!p.legalEntityId,

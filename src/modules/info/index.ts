@@ -43,6 +43,7 @@ import { CompanyDetails } from './entities/company-details.entity.js';
 import { CompanyInfoChangeRequest } from './entities/company-info-change-request.entity.js';
 export { AccountContact, CompanyDetails, CompanyInfoChangeRequest };
 export { CompanyChangeService } from './services/company-change.service.js';
+export { BasicInfoService } from './services/basic-info.service.js';
 export { InfoOperationsService } from './services/info-operations.service.js';
 export { AccountEligibilityService } from './services/account-eligibility.service.js';
 const BUSINESS_VERIFICATION_ENTITIES = [
@@ -62,3 +63,8 @@ export const INFO_ENTITIES = [
   AccountContact,
   CompanyDetails,
 ];
+export {
+  MemberProfileRegistry,
+  type MemberProfileHandler,
+  type MemberBusinessContact,
+} from './services/member-profile.registry.js';

@@ -8,6 +8,7 @@ import {
 } from './controllers/basic-info.controller.js';
 import { FakeLicenseRecognition, LICENSE_RECOGNITION_PORT } from './ports/license-recognition.port.js';
 import { AccountEligibilityService } from './services/account-eligibility.service.js';
+import { MemberProfileRegistry } from './services/member-profile.registry.js';
 import { BasicInfoService } from './services/basic-info.service.js';
 import { CompanyChangeService } from './services/company-change.service.js';
 import { InfoOperationsService } from './services/info-operations.service.js';
@@ -67,6 +68,7 @@ import { QuickRegistrationService } from './services/quick-registration.service.
     FakeLicenseRecognition,
     { provide: LICENSE_RECOGNITION_PORT, useExisting: FakeLicenseRecognition },
     BasicInfoService,
+    MemberProfileRegistry,
     CompanyChangeService,
     InfoOperationsService,
     AccountEligibilityService,
@@ -81,6 +83,7 @@ import { QuickRegistrationService } from './services/quick-registration.service.
     InfoCron,
   ],
   exports: [
+    BasicInfoService,
     BusinessInfoVerificationService,
     PartnerAccountService,
     OnboardingService,
@@ -89,6 +92,7 @@ import { QuickRegistrationService } from './services/quick-registration.service.
     CompanyChangeService,
     InfoOperationsService,
     AccountEligibilityService,
+    MemberProfileRegistry,
   ],
 })
 export class InfoModule implements OnModuleInit {

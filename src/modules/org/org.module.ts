@@ -4,6 +4,7 @@ import { CertificationModule } from '../certification/index.js';
 import { InfoModule } from '../info/index.js';
 import { OrgMemberService } from './services/org-member.service.js';
 import { OrgPermissionService } from './services/org-permission.service.js';
+import { OrgMemberProfileHandler } from './services/member-profile.handler.js';
 import { OrgPartnerPrincipals } from './services/partner-principals.js';
 import { OrgPersonalPrincipals } from './services/personal-principals.js';
 import { PERSONAL_CONTROLLERS, PERSONAL_EXPORTS, PERSONAL_PROVIDERS } from './personal.providers.js';
@@ -17,6 +18,7 @@ import { MEMBER_CONTROLLERS, MEMBER_EXPORTS, MEMBER_PROVIDERS } from './members.
   imports: [InfoModule, CertificationModule],
   controllers: [...PERSONAL_CONTROLLERS, ...MEMBER_CONTROLLERS],
   providers: [
+    OrgMemberProfileHandler,
     OrgPermissionService,
     OrgMemberService,
     OrgPartnerPrincipals,

@@ -448,6 +448,65 @@ describe('basic info (FAQ 6.1; info.md INFO-012…INFO-022)', () => {
     });
   });
 
+  it("INFO-021: an org member edits its own business mobile/e-mail, not the account's", async () => {
+    const a = await newPartner(t);
+    const member = await newMember(t, a, ['admin']);
+    await send('put', '/api/v1/info/profile/business-contact', a.token, {
+      business_email: 'owner@example.test',
+    });
+    const ok = await send('put', '/api/v1/info/profile/business-contact', member.token, {
+      business_mobile: '13800002222',
+      business_email: 'member@example.test',
+    });
+    expect(ok.status).toBe(200);
+    expect(ok.body).toMatchObject({ business_mobile: '13800002222', business_email: 'member@example.test' });
+    const mine = await get('/api/v1/info/profile', member.token);
+    expect(mine.body).toMatchObject({
+      user_kind: 'org_member',
+      business_mobile: '13800002222',
+      business_email: 'member@example.test',
+    });
+    // the account's business contact (the partner admin's) is untouched
+    const owner = await get('/api/v1/info/profile', a.token);
+    expect(owner.body.business_email).toBe('owner@example.test');
+    expect(owner.body.business_mobile).toBeNull();
+    const bad = await send('put', '/api/v1/info/profile/business-contact', member.token, {
+      business_email: 'nope',
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error_code).toBe('INFO_FIELD_INVALID');
+  });
+
+  it('INFO-018 INFO-022: operations edit an account contact and message settings on a ticket; others cannot', async () => {
+    const a = await newPartner(t);
+    const contact = { name: 'Wang Wu', position: 'Sales', mobile: '13900001111', email: 'ww@example.test' };
+    const byOps = await send('put', `/api/v1/admin/accounts/${a.id}/contact`, ops.token, contact);
+    expect(byOps.status).toBe(200);
+    expect((await get('/api/v1/info/company', a.token)).body.account_contact).toMatchObject({ name: 'Wang Wu' });
+    const settings = await send('put', `/api/v1/admin/accounts/${a.id}/message-settings`, ops.token, {
+      language: 'en-us',
+      timezone: 'Europe/Berlin',
+    });
+    expect(settings.status).toBe(200);
+    expect((await get('/api/v1/info/message-settings', a.token)).body).toMatchObject({
+      language: 'en-us',
+      timezone: 'Europe/Berlin',
+    });
+    const pdm = await newReviewer(t, ['pdm']);
+    expect((await send('put', `/api/v1/admin/accounts/${a.id}/contact`, pdm.token, contact)).status).toBe(
+      403,
+    );
+    expect((await send('put', `/api/v1/admin/accounts/${a.id}/contact`, a.token, contact)).status).toBe(403);
+    const missing = await send(
+      'put',
+      '/api/v1/admin/accounts/00000000-0000-0000-0000-000000000000/contact',
+      ops.token,
+      contact,
+    );
+    expect(missing.status).toBe(404);
+    expect(missing.body.error_code).toBe('INFO_ACCOUNT_NOT_FOUND');
+  });
+
   it('INFO-022: message settings — language zh-cn/en-us and an IANA time zone', async () => {
     const a = await newPartner(t);
     expect((await get('/api/v1/info/message-settings', a.token)).body).toMatchObject({

@@ -286,7 +286,8 @@ describe('deregistration (info.md INFO-035…INFO-040)', () => {
         {
           primaryAdmin: 200,
           nonPrimaryAdmin: 200,
-          memberWithPerm: 403,
+          // INFO-021: a member edits its own record; a member without any role has no access at all (ORG-005)
+          memberWithPerm: 200,
           memberNoPerm: 403,
           otherPartner: 200,
           reviewer: 403,

@@ -87,8 +87,9 @@ export class BasicInfoController {
     return this.basic.profile(ctx);
   }
 
+  /** INFO-021: every user edits their own business contact (the admin the account's, a member its own). */
   @Put('profile/business-contact')
-  @PartnerAdminOnly()
+  @AnyPartner()
   businessContact(@Ctx() ctx: RequestContext, @Body() dto: BusinessContactDto) {
     return this.basic.updateBusinessContact(ctx, dto);
   }
@@ -156,7 +157,22 @@ export class AdminBasicInfoController {
     private readonly changes: CompanyChangeService,
     private readonly ops: InfoOperationsService,
     private readonly eligibility: AccountEligibilityService,
+    private readonly basic: BasicInfoService,
   ) {}
+
+  /** info.md Permissions: operations edit an account's contact on a ticket (INFO-018). */
+  @Put('accounts/:id/contact')
+  @ReviewerRoles('operations')
+  setContact(@Ctx() ctx: RequestContext, @Param('id') id: string, @Body() dto: AccountContactDto) {
+    return this.basic.updateContact(ctx, dto, id);
+  }
+
+  /** info.md Permissions: operations edit an account's message settings on a ticket (INFO-022). */
+  @Put('accounts/:id/message-settings')
+  @ReviewerRoles('operations')
+  setMessageSettings(@Ctx() ctx: RequestContext, @Param('id') id: string, @Body() dto: MessageSettingsDto) {
+    return this.basic.updateMessageSettings(ctx, dto, id);
+  }
 
   @Get('info/company-change-requests')
   @ReviewerRoles('operations')

@@ -20,6 +20,7 @@ import { CompanyDetails } from '../entities/company-details.entity.js';
 import { OnboardingApplication } from '../entities/onboarding-application.entity.js';
 import { PartnerAccount } from '../entities/partner-account.entity.js';
 import { InfoErrors } from '../info.errors.js';
+import { MemberProfileRegistry, type MemberBusinessContact } from './member-profile.registry.js';
 import { IDENTITY_PORT, type IdentityPort } from '../ports/identity.port.js';
 
 /** Where the profile's "security credentials" link points (the account center, 6.1.7/6.1.8; decision). */
@@ -42,6 +43,7 @@ export class BasicInfoService {
     private readonly tx: TransactionRunner,
     private readonly audit: AuditService,
     @Inject(IDENTITY_PORT) private readonly identity: IdentityPort,
+    private readonly memberProfiles: MemberProfileRegistry,
   ) {}
 
   // --- account contact (INFO-018) ----------------------------------------------------------------------------
@@ -66,14 +68,23 @@ export class BasicInfoService {
     };
   }
 
-  async updateContact(ctx: RequestContext, dto: AccountContactDto): Promise<AccountContactView> {
+  /**
+   * INFO-018. `accountId` is given only by operations (info.md Permissions: operations edit account contact and
+   * message settings on a ticket); partner users always edit their own account.
+   */
+  async updateContact(
+    ctx: RequestContext,
+    dto: AccountContactDto,
+    accountId?: string,
+  ): Promise<AccountContactView> {
     return this.tx.run(ctx, async (t) => {
       const em = t.em!;
-      const before = await findOneForUpdate(em, AccountContact, { partnerAccountId: t.partnerAccountId });
+      const owner = accountId ? (await this.lockAccount(t, accountId)).id : t.partnerAccountId;
+      const before = await findOneForUpdate(em, AccountContact, { partnerAccountId: owner });
       const row =
         before ??
         em.create(AccountContact, {
-          partnerAccountId: t.partnerAccountId,
+          partnerAccountId: owner,
           name: '',
           position: '',
           mobile: '',
@@ -92,7 +103,7 @@ export class BasicInfoService {
         action: 'account_contact.updated',
         entityType: 'account_contact',
         entityId: row.id,
-        partnerAccountId: t.partnerAccountId,
+        partnerAccountId: owner,
         before: snapshot ? { ...snapshot } : null,
         after: { ...after },
       });
@@ -136,22 +147,31 @@ export class BasicInfoService {
       bound_mobile: maskMobile(center?.mobile ?? account.mobile),
       bound_email: maskEmail(center?.email ?? account.email),
       security_credentials_url: SECURITY_CREDENTIALS_URL,
-      // INFO-021: the business contact stored by the partner center. For an org member it is the member's own
-      // record, owned by the org module (org.md OrgMember.business_mobile / business_email), not shown here.
-      business_mobile: isAdmin ? account.businessMobile : null,
-      business_email: isAdmin ? account.businessEmail : null,
+      // INFO-021: the business contact stored by the partner center: the account's for the partner admin, the
+      // member's own record (owned by the org module) for an org member
+      ...(isAdmin
+        ? { business_mobile: account.businessMobile, business_email: account.businessEmail }
+        : await this.memberProfiles.current.get(ctx)),
     };
   }
 
   /**
-   * INFO-021: the partner admin edits the account's business mobile/e-mail. Decision: an org member's own
-   * business mobile/e-mail live on its member record, which the org module owns (org.md OrgMember; the info
-   * module may not depend on org), so this endpoint is the partner admin's.
+   * INFO-021: each user edits their own business mobile/e-mail: the partner admin the account's, an org member
+   * its own member record (owned by the org module, reached through the MemberProfileRegistry).
    */
   async updateBusinessContact(
     ctx: RequestContext,
     dto: BusinessContactDto,
   ): Promise<Record<string, unknown>> {
+    if (!ctx.isPartnerAdmin) {
+      const change: Partial<MemberBusinessContact> = {};
+      if (dto.business_mobile !== undefined) change.business_mobile = dto.business_mobile;
+      if (dto.business_email !== undefined) change.business_email = dto.business_email;
+      return {
+        partner_account_id: ctx.partnerAccountId,
+        ...(await this.memberProfiles.current.update(ctx, change)),
+      };
+    }
     return this.tx.run(ctx, async (t) => {
       const account = await this.lockAccount(t);
       const before = { business_mobile: account.businessMobile, business_email: account.businessEmail };
@@ -228,6 +248,7 @@ export class BasicInfoService {
   async updateMessageSettings(
     ctx: RequestContext,
     dto: MessageSettingsDto,
+    accountId?: string,
   ): Promise<Record<string, unknown>> {
     if (!isIanaTimeZone(dto.timezone)) {
       throw InfoErrors.fail(
@@ -239,7 +260,7 @@ export class BasicInfoService {
       );
     }
     return this.tx.run(ctx, async (t) => {
-      const account = await this.lockAccount(t);
+      const account = await this.lockAccount(t, accountId);
       const before = { language: account.language, timezone: account.timezone };
       await t.em!.update(PartnerAccount, account.id, { language: dto.language, timezone: dto.timezone });
       const after = { language: dto.language, timezone: dto.timezone };
@@ -263,8 +284,8 @@ export class BasicInfoService {
     return a;
   }
 
-  private async lockAccount(t: RequestContext): Promise<PartnerAccount> {
-    const a = await findOneForUpdate(t.em!, PartnerAccount, { id: t.partnerAccountId });
+  private async lockAccount(t: RequestContext, accountId?: string): Promise<PartnerAccount> {
+    const a = await findOneForUpdate(t.em!, PartnerAccount, { id: accountId ?? t.partnerAccountId });
     if (!a) throw InfoErrors.fail('INFO_ACCOUNT_NOT_FOUND');
     return a;
   }

@@ -28,6 +28,13 @@ export class OrgMember extends UuidEntity {
   @Column({ type: 'varchar', length: 12 })
   status: 'active' | 'disabled' | 'deleted';
 
+  /** the member's own business contact (info.md INFO-021), edited by the member */
+  @Column({ name: 'business_mobile', type: 'varchar', length: 20, nullable: true })
+  businessMobile: string | null;
+
+  @Column({ name: 'business_email', type: 'varchar', length: 254, nullable: true })
+  businessEmail: string | null;
+
   @Column({ name: 'created_by', type: 'varchar', length: 128 })
   createdBy: string;
 

@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class Init1795279138457 implements MigrationInterface {
-  name = 'Init1795279138457';
+export class Init1795279478850 implements MigrationInterface {
+  name = 'Init1795279478850';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(
@@ -163,7 +163,7 @@ export class Init1795279138457 implements MigrationInterface {
       `CREATE UNIQUE INDEX "uq_org_cm_supervision" ON "org_customer_manager_supervision" ("supervisor_member_id", "customer_manager_member_id") `,
     );
     await queryRunner.query(
-      `CREATE TABLE "org_member" ("id" varchar(36) PRIMARY KEY NOT NULL, "partner_account_id" varchar(36) NOT NULL, "iam_user_id" varchar(64), "login_name" varchar(32) NOT NULL, "display_name" varchar(64) NOT NULL, "email" varchar(254) NOT NULL, "mobile" varchar(20), "status" varchar(12) NOT NULL, "created_by" varchar(128) NOT NULL, "created_at" datetime NOT NULL, "updated_at" datetime)`,
+      `CREATE TABLE "org_member" ("id" varchar(36) PRIMARY KEY NOT NULL, "partner_account_id" varchar(36) NOT NULL, "iam_user_id" varchar(64), "login_name" varchar(32) NOT NULL, "display_name" varchar(64) NOT NULL, "email" varchar(254) NOT NULL, "mobile" varchar(20), "status" varchar(12) NOT NULL, "business_mobile" varchar(20), "business_email" varchar(254), "created_by" varchar(128) NOT NULL, "created_at" datetime NOT NULL, "updated_at" datetime)`,
     );
     await queryRunner.query(
       `CREATE UNIQUE INDEX "uq_org_member_login" ON "org_member" ("partner_account_id", "login_name") `,

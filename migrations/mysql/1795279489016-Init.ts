@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class Init1795279146743 implements MigrationInterface {
-  name = 'Init1795279146743';
+export class Init1795279489016 implements MigrationInterface {
+  name = 'Init1795279489016';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(
@@ -71,7 +71,7 @@ export class Init1795279146743 implements MigrationInterface {
       `CREATE TABLE \`org_customer_manager_supervision\` (\`id\` varchar(36) NOT NULL, \`partner_account_id\` varchar(36) NOT NULL, \`supervisor_member_id\` varchar(36) NOT NULL, \`customer_manager_member_id\` varchar(36) NOT NULL, \`created_at\` datetime(3) NOT NULL, UNIQUE INDEX \`uq_org_cm_supervision\` (\`supervisor_member_id\`, \`customer_manager_member_id\`), PRIMARY KEY (\`id\`)) ENGINE=InnoDB`,
     );
     await queryRunner.query(
-      `CREATE TABLE \`org_member\` (\`id\` varchar(36) NOT NULL, \`partner_account_id\` varchar(36) NOT NULL, \`iam_user_id\` varchar(64) NULL, \`login_name\` varchar(32) NOT NULL, \`display_name\` varchar(64) NOT NULL, \`email\` varchar(254) NOT NULL, \`mobile\` varchar(20) NULL, \`status\` varchar(12) NOT NULL, \`created_by\` varchar(128) NOT NULL, \`created_at\` datetime(3) NOT NULL, \`updated_at\` datetime(3) NULL, UNIQUE INDEX \`uq_org_member_login\` (\`partner_account_id\`, \`login_name\`), PRIMARY KEY (\`id\`)) ENGINE=InnoDB`,
+      `CREATE TABLE \`org_member\` (\`id\` varchar(36) NOT NULL, \`partner_account_id\` varchar(36) NOT NULL, \`iam_user_id\` varchar(64) NULL, \`login_name\` varchar(32) NOT NULL, \`display_name\` varchar(64) NOT NULL, \`email\` varchar(254) NOT NULL, \`mobile\` varchar(20) NULL, \`status\` varchar(12) NOT NULL, \`business_mobile\` varchar(20) NULL, \`business_email\` varchar(254) NULL, \`created_by\` varchar(128) NOT NULL, \`created_at\` datetime(3) NOT NULL, \`updated_at\` datetime(3) NULL, UNIQUE INDEX \`uq_org_member_login\` (\`partner_account_id\`, \`login_name\`), PRIMARY KEY (\`id\`)) ENGINE=InnoDB`,
     );
     await queryRunner.query(
       `CREATE TABLE \`org_role\` (\`id\` varchar(36) NOT NULL, \`partner_account_id\` varchar(36) NULL, \`code\` varchar(32) NOT NULL, \`name\` varchar(64) NOT NULL, \`kind\` varchar(32) NOT NULL, \`permission_keys\` text NOT NULL, \`editable\` tinyint NOT NULL DEFAULT 0, UNIQUE INDEX \`uq_org_role_code\` (\`partner_account_id\`, \`code\`), PRIMARY KEY (\`id\`)) ENGINE=InnoDB`,
