@@ -9,6 +9,7 @@
  * (or `{ "account_no": "…", "result": "…" }` for one account). `pending` never answers. The default is
  * `succeeded` with an amount of 0.01 after 0 s (answered at the first poll).
  */
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { ConfigurableFake } from '../../../../libs/testing/index.js';
 import { Decimal, isMoneyString } from '../../../../libs/money/index.js';
@@ -75,7 +76,7 @@ export class FakeBankVerification implements BankVerificationPort, ConfigurableF
 
   async sendMicroDeposit(bankData: BankData): Promise<{ ref: string }> {
     this.seq++;
-    const ref = `MD${Date.now().toString(36)}${this.seq.toString(36)}`.toUpperCase();
+    const ref = `MD${randomUUID().replace(/-/g, '').slice(0, 12)}${this.seq.toString(36)}`.toUpperCase();
     this.transfers.set(ref, bankData.bankAccountNo);
     return { ref };
   }
