@@ -90,6 +90,15 @@ export class AppConfig {
   @Min(1000)
   LOGIN_WINDOW_MS = 15 * 60 * 1000;
 
+  /**
+   * info.md Open point 3 (`requireAmountConfirmation`): when true, a micro-deposit that arrived leaves the
+   * verification `verifying` until the partner confirms the random amount (3 attempts). Off by default, as the
+   * spec decides (FAQ 6.2.8: verification is automatic).
+   */
+  @Transform(bool)
+  @IsBoolean()
+  BUSINESS_INFO_REQUIRE_AMOUNT_CONFIRMATION = false;
+
   /** API-013 default calls per second per user and operation */
   @Transform(int)
   @IsInt()

@@ -80,6 +80,14 @@ export const InfoErrors = defineErrors({
   },
   INFO_VERIFICATION_IN_PROGRESS: { status: 409, message: 'A verification is already in progress.' },
   INFO_VERIFICATION_NOT_FOUND: { status: 404, message: 'Business info verification not found.' },
+  INFO_AMOUNT_CONFIRMATION_NOT_REQUIRED: {
+    status: 409,
+    message: 'This partner center verifies the micro-deposit automatically; no amount needs to be entered.',
+  },
+  INFO_MICRO_DEPOSIT_AMOUNT_MISMATCH: {
+    status: 422,
+    message: 'The amount does not match the micro-deposit Huawei sent to your account.',
+  },
   INFO_VERIFICATION_STATE_INVALID: {
     status: 409,
     message: 'This business info verification is not in a state that allows this step.',

@@ -32,6 +32,7 @@ import {
   RejectBankLetterDto,
   ReviewCommentDto,
   SubmitBusinessVerificationDto,
+  ConfirmMicroDepositDto,
 } from '../dto/business-verification.dto.js';
 import { InfoErrors } from '../info.errors.js';
 import { InfoPermissions } from '../info.permissions.js';
@@ -86,6 +87,17 @@ export class BusinessVerificationController {
   @RequirePermission(InfoPermissions.BusinessView)
   current(@Ctx() ctx: RequestContext, @Query() q: BusinessVerificationQuery) {
     return this.verifications.current(ctx, q.contracting_entity);
+  }
+
+  /**
+   * The partner enters the random micro-deposit amount (info.md Open point 3; only when the deployment sets
+   * BUSINESS_INFO_REQUIRE_AMOUNT_CONFIRMATION, else 409 INFO_AMOUNT_CONFIRMATION_NOT_REQUIRED).
+   */
+  @Post(':id/micro-deposit-confirmation')
+  @HttpCode(200)
+  @RequirePermission(InfoPermissions.BusinessManage)
+  confirmAmount(@Ctx() ctx: RequestContext, @Param('id') id: string, @Body() dto: ConfirmMicroDepositDto) {
+    return this.verifications.confirmAmount(ctx, id, dto.amount);
   }
 
   /** The draft bank letter prepared by operations, to print, stamp and upload (INFO-031). */

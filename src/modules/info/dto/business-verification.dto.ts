@@ -190,3 +190,9 @@ export class ContractingEntitySwitchDto {
   @IsISO8601({ strict: true })
   effective_at?: string;
 }
+
+/** info.md Open point 3: the random amount the partner received (decimal string, at most 2 decimals). */
+export class ConfirmMicroDepositDto {
+  @Matches(/^\d{1,13}(\.\d{1,2})?$/, { message: 'amount must be a decimal string with at most 2 decimals' })
+  amount: string;
+}

@@ -112,6 +112,10 @@ export class BusinessInfoVerification extends UuidEntity {
   @MoneyColumn({ name: 'micro_deposit_amount', precision: 18, scale: 2, nullable: true })
   microDepositAmount: Decimal | null;
 
+  /** wrong amounts entered by the partner (only with BUSINESS_INFO_REQUIRE_AMOUNT_CONFIRMATION) */
+  @Column({ name: 'amount_confirmation_attempts', type: 'int', default: 0 })
+  amountConfirmationAttempts: number;
+
   @Column({ name: 'reviewer_id', type: 'varchar', length: 36, nullable: true })
   reviewerId: string | null;
 

@@ -63,6 +63,8 @@ import { PartnerAccount } from '../entities/partner-account.entity.js';
 import { InfoErrors } from '../info.errors.js';
 import { BANK_VERIFICATION_PORT, type BankVerificationPort } from '../ports/bank-verification.port.js';
 import { SUPPLIER_REGISTRY_PORT, type SupplierRegistryPort } from '../ports/supplier-registry.port.js';
+import { AppConfig } from '../../../../config/app.config.js';
+import { toDecimal } from '../../../../libs/money/index.js';
 
 /** Configuration rows seeded idempotently at start (decision: on module init rather than a data migration, so
  * both engines and the demo get them without hand-written SQL; operations may add more). */
@@ -125,6 +127,7 @@ export interface BusinessVerificationView {
   review_comment: string | null;
   micro_deposit_ref: string | null;
   micro_deposit_amount: string | null;
+  awaiting_amount_confirmation: boolean;
   submitted_at: string;
   verified_at: string | null;
   decided_at: string | null;
@@ -184,6 +187,7 @@ export class BusinessInfoVerificationService implements OnModuleInit {
     private readonly calendar: WorkingDayCalendar,
     @Inject(BANK_VERIFICATION_PORT) private readonly bank: BankVerificationPort,
     @Inject(SUPPLIER_REGISTRY_PORT) private readonly suppliers: SupplierRegistryPort,
+    private readonly config: AppConfig,
   ) {
     this.verifications = new StateMachine(BUSINESS_VERIFICATION_MACHINE, audit);
     this.letters = new StateMachine(BANK_LETTER_MACHINE, audit);
@@ -754,9 +758,17 @@ export class BusinessInfoVerificationService implements OnModuleInit {
       where: { status: 'verifying' },
       order: { submittedAt: 'ASC', id: 'ASC' },
     });
-    const summary = { polled: 0, verified: 0, failed: 0, manual_review: 0, escalated: 0 };
+    const summary = {
+      polled: 0,
+      verified: 0,
+      failed: 0,
+      manual_review: 0,
+      escalated: 0,
+      awaiting_amount_confirmation: 0,
+    };
     for (const p of pending) {
       if (!p.microDepositRef) continue;
+      if (this.awaitingAmountConfirmation(p)) continue; // the partner's turn (Open point 3 flag)
       summary.polled++;
       let result;
       try {
@@ -769,7 +781,10 @@ export class BusinessInfoVerificationService implements OnModuleInit {
       await this.tx.run(ctx, async (t) => {
         const v = await findOneForUpdate(t.em!, BusinessInfoVerification, { id: p.id });
         if (!v || v.status !== 'verifying') return;
-        if (result.status === 'succeeded') {
+        if (result.status === 'succeeded' && this.config.BUSINESS_INFO_REQUIRE_AMOUNT_CONFIRMATION) {
+          await this.recordArrivedDeposit(t, v, result.amount);
+          summary.awaiting_amount_confirmation++;
+        } else if (result.status === 'succeeded') {
           v.microDepositAmount = result.amount;
           await this.toVerified(t, v, 'business_verification.micro_deposit_succeeded');
           summary.verified++;
@@ -788,8 +803,9 @@ export class BusinessInfoVerificationService implements OnModuleInit {
       order: { submittedAt: 'ASC', id: 'ASC' },
     });
     for (const l of late) {
-      // strictly later than 3 h (`submitted_at + 3 h < now`)
+      // strictly later than 3 h (`submitted_at + 3 h < now`); a deposit awaiting the partner's amount is not late
       if (l.submittedAt.getTime() + VERIFICATION_TIMEOUT_MS >= ctx.now().getTime()) continue;
+      if (this.awaitingAmountConfirmation(l)) continue;
       await this.tx.run(ctx, async (t) => {
         const v = await findOneForUpdate(t.em!, BusinessInfoVerification, { id: l.id });
         if (!v || v.status !== 'verifying') return;
@@ -974,6 +990,93 @@ export class BusinessInfoVerificationService implements OnModuleInit {
       }
       await work(t, v);
       return this.view(t.em!, v);
+    });
+  }
+
+  // --- micro-deposit amount confirmation (info.md Open point 3, flag BUSINESS_INFO_REQUIRE_AMOUNT_CONFIRMATION) -----
+
+  /** Wrong amounts allowed before the verification fails (decision: 3, like a payment verification code). */
+  static readonly AMOUNT_CONFIRMATION_ATTEMPTS = 3;
+
+  private awaitingAmountConfirmation(v: BusinessInfoVerification): boolean {
+    return (
+      this.config.BUSINESS_INFO_REQUIRE_AMOUNT_CONFIRMATION &&
+      v.status === 'verifying' &&
+      v.microDepositAmount !== null
+    );
+  }
+
+  /** The bank confirmed the transfer: keep `verifying`, remember the amount, ask the partner to enter it. */
+  private async recordArrivedDeposit(
+    t: RequestContext,
+    v: BusinessInfoVerification,
+    amount: BusinessInfoVerification['microDepositAmount'],
+  ): Promise<void> {
+    await t.em!.update(BusinessInfoVerification, v.id, {
+      microDepositAmount: amount,
+      amountConfirmationAttempts: 0,
+    });
+    await this.audit.record(t, {
+      action: 'business_verification.micro_deposit_arrived',
+      entityType: 'business_info_verification',
+      entityId: v.id,
+      partnerAccountId: v.partnerAccountId,
+      before: { micro_deposit_amount: null },
+      after: { awaiting_amount_confirmation: true },
+    });
+    const account = await this.account(t.em!, v.partnerAccountId);
+    const zh = account.language === 'zh-cn';
+    await this.notifications.enqueue(t, [
+      {
+        channel: 'in_app',
+        recipient: account.id,
+        partnerAccountId: account.id,
+        template: 'business_verification.enter_amount',
+        language: account.language,
+        subject: zh ? '请输入随机打款金额' : 'Enter the verification amount',
+        body: zh
+          ? '华为已向您提交的对公账户打入一笔随机金额，请在商业信息页面输入该金额以完成认证。'
+          : 'Huawei sent a small random amount to your corporate account. Enter it on the business info page to complete the verification.',
+        params: { verification_id: v.id },
+      },
+    ]);
+  }
+
+  /**
+   * The partner enters the random amount it received. Equal (to the cent) → `verified`; otherwise the attempt is
+   * counted and, after the third wrong amount, the version `failed` (reason `amount_confirmation_failed`, the
+   * partner re-verifies). The count is committed before the 422 answer.
+   */
+  async confirmAmount(ctx: RequestContext, id: string, amount: string): Promise<BusinessVerificationView> {
+    if (!this.config.BUSINESS_INFO_REQUIRE_AMOUNT_CONFIRMATION)
+      throw InfoErrors.fail('INFO_AMOUNT_CONFIRMATION_NOT_REQUIRED');
+    const outcome = await this.tx.run(ctx, async (t) => {
+      const v = await this.ownedVerification(t, id);
+      if (!this.awaitingAmountConfirmation(v)) {
+        throw InfoErrors.fail(
+          'INFO_VERIFICATION_STATE_INVALID',
+          'No micro-deposit is waiting for its amount.',
+          { status: v.status },
+        );
+      }
+      if (toDecimal(amount).equals(v.microDepositAmount!)) {
+        await this.toVerified(t, v, 'business_verification.amount_confirmed');
+        return { ok: true as const, view: await this.view(t.em!, v) };
+      }
+      v.amountConfirmationAttempts += 1;
+      const left =
+        BusinessInfoVerificationService.AMOUNT_CONFIRMATION_ATTEMPTS - v.amountConfirmationAttempts;
+      if (left <= 0) await this.toFailed(t, v, 'amount_confirmation_failed', null);
+      else
+        await t.em!.update(BusinessInfoVerification, v.id, {
+          amountConfirmationAttempts: v.amountConfirmationAttempts,
+        });
+      return { ok: false as const, left: Math.max(0, left), status: left <= 0 ? 'failed' : v.status };
+    });
+    if (outcome.ok) return outcome.view;
+    throw InfoErrors.fail('INFO_MICRO_DEPOSIT_AMOUNT_MISMATCH', undefined, {
+      attempts_left: outcome.left,
+      status: outcome.status,
     });
   }
 
@@ -1264,7 +1367,10 @@ export class BusinessInfoVerificationService implements OnModuleInit {
       failure_reason: v.failureReason,
       review_comment: v.reviewComment,
       micro_deposit_ref: v.microDepositRef,
-      micro_deposit_amount: v.microDepositAmount ? v.microDepositAmount.toFixed(2) : null,
+      // never shown while the partner has to prove it received it (Open point 3 flag)
+      micro_deposit_amount:
+        v.microDepositAmount && !this.awaitingAmountConfirmation(v) ? v.microDepositAmount.toFixed(2) : null,
+      awaiting_amount_confirmation: this.awaitingAmountConfirmation(v),
       submitted_at: v.submittedAt.toISOString(),
       verified_at: v.verifiedAt?.toISOString() ?? null,
       decided_at: v.decidedAt?.toISOString() ?? null,

@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class Init1795279478850 implements MigrationInterface {
-  name = 'Init1795279478850';
+export class Init1795280059706 implements MigrationInterface {
+  name = 'Init1795280059706';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(
@@ -115,7 +115,7 @@ export class Init1795279478850 implements MigrationInterface {
       `CREATE TABLE "contracting_entity" ("code" varchar(32) PRIMARY KEY NOT NULL, "name" varchar(200) NOT NULL, "currency" varchar(3) NOT NULL, "active" boolean NOT NULL DEFAULT (1))`,
     );
     await queryRunner.query(
-      `CREATE TABLE "business_info_verification" ("id" varchar(36) PRIMARY KEY NOT NULL, "partner_account_id" varchar(36) NOT NULL, "contracting_entity_code" varchar(32) NOT NULL, "version" integer NOT NULL, "origin" varchar(32) NOT NULL DEFAULT ('partner'), "enterprise_code_type" varchar(8) NOT NULL, "uscc" varchar(18) NOT NULL, "company_name" varchar(200) NOT NULL, "bank_name" varchar(100) NOT NULL, "bank_account_no" varchar(40) NOT NULL, "bank_account_name" varchar(200) NOT NULL, "bank_account_type" varchar(12) NOT NULL, "branch_name" varchar(200) NOT NULL, "branch_code" varchar(20) NOT NULL, "currency" varchar(3) NOT NULL, "taxpayer_type" varchar(12) NOT NULL, "tax_rate" varchar(6) NOT NULL, "invoice_mode" varchar(20) NOT NULL, "status" varchar(24) NOT NULL, "failure_reason" varchar(64), "review_comment" varchar(500), "supplier_check" varchar(16), "micro_deposit_ref" varchar(64), "micro_deposit_amount" varchar(20), "reviewer_id" varchar(36), "submitted_at" datetime NOT NULL, "verified_at" datetime, "decided_at" datetime)`,
+      `CREATE TABLE "business_info_verification" ("id" varchar(36) PRIMARY KEY NOT NULL, "partner_account_id" varchar(36) NOT NULL, "contracting_entity_code" varchar(32) NOT NULL, "version" integer NOT NULL, "origin" varchar(32) NOT NULL DEFAULT ('partner'), "enterprise_code_type" varchar(8) NOT NULL, "uscc" varchar(18) NOT NULL, "company_name" varchar(200) NOT NULL, "bank_name" varchar(100) NOT NULL, "bank_account_no" varchar(40) NOT NULL, "bank_account_name" varchar(200) NOT NULL, "bank_account_type" varchar(12) NOT NULL, "branch_name" varchar(200) NOT NULL, "branch_code" varchar(20) NOT NULL, "currency" varchar(3) NOT NULL, "taxpayer_type" varchar(12) NOT NULL, "tax_rate" varchar(6) NOT NULL, "invoice_mode" varchar(20) NOT NULL, "status" varchar(24) NOT NULL, "failure_reason" varchar(64), "review_comment" varchar(500), "supplier_check" varchar(16), "micro_deposit_ref" varchar(64), "micro_deposit_amount" varchar(20), "amount_confirmation_attempts" integer NOT NULL DEFAULT (0), "reviewer_id" varchar(36), "submitted_at" datetime NOT NULL, "verified_at" datetime, "decided_at" datetime)`,
     );
     await queryRunner.query(
       `CREATE INDEX "idx_biv_status" ON "business_info_verification" ("status", "submitted_at") `,
