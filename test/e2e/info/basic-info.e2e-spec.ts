@@ -482,7 +482,9 @@ describe('basic info (FAQ 6.1; info.md INFO-012…INFO-022)', () => {
     const contact = { name: 'Wang Wu', position: 'Sales', mobile: '13900001111', email: 'ww@example.test' };
     const byOps = await send('put', `/api/v1/admin/accounts/${a.id}/contact`, ops.token, contact);
     expect(byOps.status).toBe(200);
-    expect((await get('/api/v1/info/company', a.token)).body.account_contact).toMatchObject({ name: 'Wang Wu' });
+    expect((await get('/api/v1/info/company', a.token)).body.account_contact).toMatchObject({
+      name: 'Wang Wu',
+    });
     const settings = await send('put', `/api/v1/admin/accounts/${a.id}/message-settings`, ops.token, {
       language: 'en-us',
       timezone: 'Europe/Berlin',
