@@ -261,6 +261,33 @@ describe('API-037 hooks with TEST_HOOKS=true', () => {
       expect(registry.state.default).toBe('pass');
     });
 
+    it('the company-registry fake accepts a map, a list and a single result, and refuses unknown results', async () => {
+      const put = (body: Record<string, unknown>) =>
+        t.http.put('/api/v1/admin/test/fakes/company-registry').send(body);
+      expect((await put({ '91310117557415205K': 'mismatch' })).body.state.results).toMatchObject({
+        '91310117557415205K': 'mismatch',
+      });
+      const list = await put({
+        results: [
+          { uscc: '91110000000000000X', result: 'unavailable' },
+          { org_code: '777023172', result: 'pass' },
+        ],
+      });
+      expect(list.body.state.results).toMatchObject({
+        '91110000000000000X': 'unavailable',
+        '777023172': 'pass',
+      });
+      expect(
+        (await put({ uscc: '91440300000000000A', result: 'mismatch' })).body.state.results,
+      ).toMatchObject({
+        '91440300000000000A': 'mismatch',
+      });
+      const bad = await put({ '91310117557415205K': 'maybe' });
+      expect(bad.status).toBe(400);
+      expect(bad.body.error_code).toBe('TEST_FAKE_CONFIG_INVALID');
+      await t.http.post('/api/v1/admin/test/reset').send({});
+    });
+
     it('an unknown port → 404 TEST_FAKE_NOT_FOUND listing the known ones', async () => {
       const res = await t.http.put('/api/v1/admin/test/fakes/NoSuchPort').send({});
       expect(res.status).toBe(404);

@@ -32,20 +32,34 @@ export class FakeCompanyRegistry implements CompanyRegistryPort, ConfigurableFak
     return this.results.get(code) ?? this.fallback;
   }
 
+  /**
+   * Accepted shapes: `{ "results": { "<code>": "pass" } }`, the map itself `{ "<code>": "mismatch" }`,
+   * a list `{ "results": [{ "uscc" | "org_code" | "code": "…", "result": "…" }] }`, a single
+   * `{ "uscc" | "org_code" | "code": "…", "result": "…" }`, and `{ "default": "…" }`. Unknown values are refused.
+   */
   configure(body: Record<string, unknown>): void {
-    const map = (typeof body.results === 'object' && body.results ? body.results : body) as Record<
-      string,
-      unknown
-    >;
-    for (const [code, result] of Object.entries(map)) {
-      if (code === 'default' || code === 'results') continue;
-      if (RESULTS.includes(result as RegistryResult))
-        this.results.set(code.toUpperCase(), result as RegistryResult);
+    const entries: Array<[string, unknown]> = [];
+    const single = (r: Record<string, unknown>) => {
+      const code = r.uscc ?? r.org_code ?? r.code;
+      if (typeof code !== 'string' || !code) throw new RangeError('each result needs uscc, org_code or code');
+      entries.push([code, r.result]);
+    };
+    if (Array.isArray(body.results))
+      for (const r of body.results as Array<Record<string, unknown>>) single(r ?? {});
+    else if (body.results && typeof body.results === 'object') entries.push(...Object.entries(body.results));
+    else if (body.result !== undefined) single(body);
+    else {
+      for (const [k, v] of Object.entries(body)) if (k !== 'default') entries.push([k, v]);
     }
-    if (typeof body.uscc === 'string' && RESULTS.includes(body.result as RegistryResult)) {
-      this.results.set(body.uscc.toUpperCase(), body.result as RegistryResult);
+    for (const [, result] of entries) {
+      if (!RESULTS.includes(result as RegistryResult))
+        throw new RangeError(`unknown registry result ${String(result)}`);
     }
-    if (RESULTS.includes(body.default as RegistryResult)) this.fallback = body.default as RegistryResult;
+    if (body.default !== undefined && !RESULTS.includes(body.default as RegistryResult)) {
+      throw new RangeError(`unknown registry result ${String(body.default)}`);
+    }
+    for (const [code, result] of entries) this.results.set(code.toUpperCase(), result as RegistryResult);
+    if (body.default !== undefined) this.fallback = body.default as RegistryResult;
   }
 
   reset(): void {
