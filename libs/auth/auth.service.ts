@@ -83,6 +83,16 @@ export class AuthService {
 
   async disableCredentials(em: EntityManager, subjectKind: SubjectKind, subjectId: string): Promise<void> {
     await em.update(Credential, { subjectKind, subjectId }, { disabled: true, updatedAt: this.clock.now() });
+    await this.revokeTokens(em, subjectKind, subjectId);
+  }
+
+  /** Lets a disabled principal log in again with its existing password (tokens stay revoked). */
+  async enableCredentials(em: EntityManager, subjectKind: SubjectKind, subjectId: string): Promise<void> {
+    await em.update(Credential, { subjectKind, subjectId }, { disabled: false, updatedAt: this.clock.now() });
+  }
+
+  /** Signs a principal out everywhere: every token it holds is revoked; its credential is untouched. */
+  async revokeTokens(em: EntityManager, subjectKind: SubjectKind, subjectId: string): Promise<void> {
     await em.update(
       ApiToken,
       { subjectKind, subjectId, revokedAt: IsNull() },

@@ -68,3 +68,4 @@ export {
   type MemberProfileHandler,
   type MemberBusinessContact,
 } from './services/member-profile.registry.js';
+export { ACCOUNT_DEREGISTERED_EVENT } from './domain/state-machines.js';

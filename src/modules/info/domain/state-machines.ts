@@ -73,3 +73,6 @@ export const QUICK_REGISTRATION_MACHINE: StateMachineDefinition<QuickRegistratio
       new_account_id: q.newAccountId,
     }),
   };
+
+/** Domain event published after commit when an account is deregistered (INFO-040; payload `id` = account id). */
+export const ACCOUNT_DEREGISTERED_EVENT = `${PARTNER_ACCOUNT_MACHINE.eventPrefix}.deregistered`;

@@ -7,6 +7,7 @@ import { Clock } from '../../../../libs/clock/index.js';
 import { RequestContext } from '../../../../libs/context/index.js';
 import { DomainEventBus } from '../../../../libs/events/index.js';
 import { LinkService } from '../services/link.service.js';
+import { ACCOUNT_DEREGISTERED_EVENT } from '../../info/index.js';
 
 @Injectable()
 export class OrgDeregistrationListener implements OnModuleInit {
@@ -17,7 +18,7 @@ export class OrgDeregistrationListener implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.events.on('info.account.deregistered', async (event) => {
+    this.events.on(ACCOUNT_DEREGISTERED_EVENT, async (event) => {
       const id = event.payload.id;
       if (typeof id !== 'string') return;
       const ctx = RequestContext.create({

@@ -6,7 +6,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { type EntityManager, In, IsNull } from 'typeorm';
 import { AuditService } from '../../../../libs/audit/index.js';
-import { AuthService, Credential } from '../../../../libs/auth/index.js';
+import { AuthService } from '../../../../libs/auth/index.js';
 import type { RequestContext } from '../../../../libs/context/index.js';
 import { DomainError } from '../../../../libs/errors/index.js';
 import type { Page } from '../../../../libs/http/index.js';
@@ -337,11 +337,7 @@ export class OrgMemberService {
         action: 'org_member.enabled',
         mutate: (e) => (e.updatedAt = t.now()),
       });
-      await t.em!.update(
-        Credential,
-        { subjectKind: 'org_member', subjectId: m.id },
-        { disabled: false, updatedAt: t.now() },
-      );
+      await this.auth.enableCredentials(t.em!, 'org_member', m.id);
     });
     return this.get(ctx, id);
   }
@@ -402,12 +398,7 @@ export class OrgMemberService {
     const m = await this.tx.run(ctx, async (t) => {
       const member = await this.findForUpdate(t.em!, ctx, id);
       if (member.status !== 'active') throw OrgErrors.fail('ORG_MEMBER_NOT_FOUND');
-      await this.auth.disableCredentials(t.em!, 'org_member', member.id);
-      await t.em!.update(
-        Credential,
-        { subjectKind: 'org_member', subjectId: member.id },
-        { disabled: false, updatedAt: t.now() },
-      );
+      await this.auth.revokeTokens(t.em!, 'org_member', member.id);
       await this.notifications.enqueue(t, [
         {
           channel: 'email',

@@ -14,8 +14,7 @@ import { FakeRegistry } from '../../../../libs/testing/index.js';
 import { OrgMember } from '../entities/org-member.entity.js';
 import { IAM_PORT, type IamPort, InProcessIam } from '../ports/iam.port.js';
 import { OrgMemberService } from './org-member.service.js';
-
-export const ACCOUNT_DEREGISTERED_EVENT = 'info.account.deregistered';
+import { ACCOUNT_DEREGISTERED_EVENT } from '../../info/index.js';
 
 @Injectable()
 export class OrgMembersLifecycle implements OnModuleInit {
