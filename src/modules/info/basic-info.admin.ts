@@ -9,7 +9,7 @@ import type { ReviewerRole } from '../../../libs/context/index.js';
 import { type AdminKit, readOnlyActions, serviceRecordAction } from '../../admin/admin-kit.js';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
-import { AccountContactDto, type CompanyDetailsDto, MessageSettingsDto } from './dto/basic-info.dto.js';
+import { AccountContactDto, CompanyDetailsDto, MessageSettingsDto } from './dto/basic-info.dto.js';
 import type { BasicInfoService } from './services/basic-info.service.js';
 import {
   CHANGE_REQUEST_STATUSES,
@@ -136,7 +136,7 @@ export function legalEntityTicketActions(deps: BasicInfoAdminDeps) {
       reason: { label: 'ticket_no and fields, one "key: value" per line', maxLength: 3000 },
       run: async (ctx, id, { reason }) => {
         const form = parseTicketForm(reason);
-        const dto: CompanyDetailsDto = {};
+        const fields: Record<string, string | null> = {};
         for (const k of [
           'logo_file_id',
           'public_phone',
@@ -144,8 +144,10 @@ export function legalEntityTicketActions(deps: BasicInfoAdminDeps) {
           'website',
           'introduction',
         ] as const) {
-          if (form[k] !== undefined) dto[k] = form[k] === '' ? null : form[k];
+          if (form[k] !== undefined) fields[k] = form[k] === '' ? null : form[k];
         }
+        // the same field rules as the API's DTO (e-mail format, lengths)
+        const dto = validated(CompanyDetailsDto, fields as Record<string, string>);
         await ops.updateCompanyDetails(ctx, id, dto, required(form, 'ticket_no'));
         return 'Company details saved.';
       },

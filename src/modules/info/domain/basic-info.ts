@@ -99,14 +99,3 @@ export function maskEmail(email: string | null): string | null {
   if (at < 0) return '***';
   return `${email.slice(0, Math.min(2, at))}***${email.slice(at)}`;
 }
-
-/** INFO-022: a valid IANA time zone name (as known to the runtime's ICU data). */
-export function isIanaTimeZone(tz: string): boolean {
-  if (!/^[A-Za-z][A-Za-z0-9_+\-/]*$/.test(tz)) return false;
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: tz });
-    return tz === 'UTC' || Intl.supportedValuesOf('timeZone').includes(tz) || tz.includes('/');
-  } catch {
-    return false;
-  }
-}

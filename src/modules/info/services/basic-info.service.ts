@@ -8,7 +8,8 @@ import { DataSource, Not } from 'typeorm';
 import { AuditService } from '../../../../libs/audit/index.js';
 import type { RequestContext } from '../../../../libs/context/index.js';
 import { findOneForUpdate, TransactionRunner } from '../../../../libs/persistence/index.js';
-import { isIanaTimeZone, maskEmail, maskMobile } from '../domain/basic-info.js';
+import { maskEmail, maskMobile } from '../domain/basic-info.js';
+import { isValidTimeZone } from '../../../../libs/calendar/index.js';
 import type {
   AccountContactDto,
   AccountNameDto,
@@ -250,7 +251,7 @@ export class BasicInfoService {
     dto: MessageSettingsDto,
     accountId?: string,
   ): Promise<Record<string, unknown>> {
-    if (!isIanaTimeZone(dto.timezone)) {
+    if (!isValidTimeZone(dto.timezone)) {
       throw InfoErrors.fail(
         'INFO_FIELD_INVALID',
         'timezone must be an IANA time zone such as Asia/Shanghai.',
