@@ -5,7 +5,10 @@ import { IdempotencyRecord } from '../libs/idempotency/index.js';
 import { Notification } from '../libs/notify/index.js';
 import { JobLease, JobRun } from '../libs/scheduling/index.js';
 import { AdminSession } from '../src/admin/admin-session.entity.js';
+import { BUILD_ENTITIES } from '../src/modules/build/index.js';
+import { CERTIFICATION_ENTITIES } from '../src/modules/certification/index.js';
 import { INFO_ENTITIES } from '../src/modules/info/index.js';
+import { OPPORTUNITY_ENTITIES } from '../src/modules/opportunity/index.js';
 import { ORG_ENTITIES } from '../src/modules/org/index.js';
 import { CalendarDay } from '../src/platform/calendar/calendar-day.entity.js';
 import { Reviewer } from '../src/platform/reviewers/reviewer.entity.js';
@@ -23,6 +26,9 @@ export const ALL_ENTITIES = [
   AdminSession,
   ...INFO_ENTITIES,
   ...ORG_ENTITIES,
+  ...CERTIFICATION_ENTITIES,
+  ...BUILD_ENTITIES,
+  ...OPPORTUNITY_ENTITIES,
 ];
 
 export const ALL_SUBSCRIBERS = [AuditLogImmutability];

@@ -14,7 +14,8 @@
 import './admin-env.js';
 import { AdminModule } from '@adminjs/nestjs';
 import { Database, Resource } from '@adminjs/typeorm';
-import type { DynamicModule } from '@nestjs/common';
+import type { DynamicModule, Type } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import AdminJS, { type AdminJSOptions, type CurrentAdmin, type PageHandler } from 'adminjs';
 import type { SessionOptions } from 'express-session';
 import { DataSource } from 'typeorm';
@@ -35,6 +36,9 @@ import {
   OnboardingService,
   PartnerAccount,
 } from '../modules/info/index.js';
+import { BuildModule, buildAdminResources } from '../modules/build/index.js';
+import { CertificationModule, certificationAdminResources } from '../modules/certification/index.js';
+import { OpportunityModule, opportunityAdminResources } from '../modules/opportunity/index.js';
 import { CertificateService, OrgModule, orgAdminResources, SpecialistService } from '../modules/org/index.js';
 import { ReviewerService } from '../platform/index.js';
 import { type AdminKit, hasReviewerRole, type ReviewerAdmin, reviewerOf } from './admin-kit.js';
@@ -66,7 +70,7 @@ export async function createAdminModule(cfg: AppConfig): Promise<DynamicModule |
   }
   return AdminModule.createAdminAsync({
     customLoader: PanelExpressLoader,
-    imports: [InfoModule, OrgModule],
+    imports: [InfoModule, OrgModule, CertificationModule, BuildModule, OpportunityModule],
     inject: [
       Clock,
       DataSource,
@@ -79,6 +83,7 @@ export async function createAdminModule(cfg: AppConfig): Promise<DynamicModule |
       BusinessInfoVerificationService,
       SpecialistService,
       CertificateService,
+      ModuleRef,
     ],
     useFactory: (
       clock: Clock,
@@ -92,9 +97,11 @@ export async function createAdminModule(cfg: AppConfig): Promise<DynamicModule |
       businessVerifications: BusinessInfoVerificationService,
       specialists: SpecialistService,
       certificates: CertificateService,
+      moduleRef: ModuleRef,
     ) => {
       const components = createAdminComponents();
       const kit: AdminKit = { clock, reviewers, components: { recordDecision: components.recordDecision } };
+      const get = <T>(type: Type<T>): T => moduleRef.get(type, { strict: false });
       const adminJsOptions: AdminJSOptions = {
         rootPath: ADMIN_ROOT_PATH,
         loginPath: `${ADMIN_ROOT_PATH}/login`,
@@ -108,6 +115,9 @@ export async function createAdminModule(cfg: AppConfig): Promise<DynamicModule |
             businessVerifications,
           }),
           ...orgAdminResources({ kit, specialists, certificates }),
+          ...certificationAdminResources({ kit, get }),
+          ...buildAdminResources({ kit, get }),
+          ...opportunityAdminResources({ kit, get }),
           ...platformAdminResources(),
         ],
         dashboard: { component: components.dashboard, handler: dashboardHandler(dataSource) },

@@ -34,6 +34,7 @@ import { BusinessInfoVerificationService } from './services/business-verificatio
 import { COMPANY_REGISTRY_PORT, FakeCompanyRegistry } from './ports/company-registry.port.js';
 import { IDENTITY_PORT, InProcessAccountCenter } from './ports/identity.port.js';
 import { CompanyInfoService } from './services/company-info.service.js';
+import { CertificationAccountDirectory } from './services/certification-directory.js';
 import { OnboardingService } from './services/onboarding.service.js';
 import { PartnerAccountService } from './services/partner-account.service.js';
 import { QuickRegistrationService } from './services/quick-registration.service.js';
@@ -81,6 +82,7 @@ import { QuickRegistrationService } from './services/quick-registration.service.
     CompanyInfoService,
     QuickRegistrationService,
     InfoCron,
+    CertificationAccountDirectory,
   ],
   exports: [
     BasicInfoService,

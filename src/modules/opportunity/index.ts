@@ -2,3 +2,6 @@
 export * from './opportunity.module.js';
 export * from './opportunity.permissions.js';
 export * from './opportunity.errors.js';
+export { opportunityAdminResources, type OpportunityAdminDeps } from './opportunity.admin.js';
+import type { Type } from '@nestjs/common';
+export const OPPORTUNITY_ENTITIES: Type[] = [];

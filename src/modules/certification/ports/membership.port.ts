@@ -4,12 +4,15 @@
  * (customer identity INFO-019, deregistration INFO-035…INFO-039) and the org module (partner identity for
  * table 7-1, ORG-004/ORG-015) read memberships only through this port.
  *
- * Until the certification issue adds paths and programs, the in-process adapter holds memberships set through
- * the test hook `PUT /api/v1/admin/test/fakes/memberships` (and reports none otherwise); the certification
- * issue replaces the adapter with its own tables behind the same token.
+ * The reader behind the token (`CertificationMembershipReader`) answers from the module's own tables: path
+ * memberships (paths/), SP / distributor / cloud-reseller memberships (programs/) and PCE (registered by the
+ * opportunity module). For tests of *other* modules, the test hook `PUT /api/v1/admin/test/fakes/memberships`
+ * (TEST_HOOKS only) overlays the memberships of one account (`InProcessMembershipReader`); certification's own
+ * rules never read the overlay.
  */
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { ConfigurableFake } from '../../../../libs/testing/index.js';
+import { CertificationCollaborators } from './collaborators.js';
 
 export type DevelopmentPath = 'software' | 'service' | 'si' | 'lp';
 export type PathMembershipStatus = 'active' | 'exited';
@@ -63,6 +66,14 @@ export class InProcessMembershipReader implements MembershipReader, Configurable
   readonly portName = 'MembershipReader';
   private readonly paths = new Map<string, PathMembershipView[]>();
   private readonly programs = new Map<string, ProgramMembershipView[]>();
+
+  hasPaths(partnerAccountId: string): boolean {
+    return this.paths.has(partnerAccountId);
+  }
+
+  hasPrograms(partnerAccountId: string): boolean {
+    return this.programs.has(partnerAccountId);
+  }
 
   async pathMemberships(partnerAccountId: string): Promise<PathMembershipView[]> {
     return this.paths.get(partnerAccountId) ?? [];
@@ -128,5 +139,40 @@ export class InProcessMembershipReader implements MembershipReader, Configurable
 
   describe(): Record<string, unknown> {
     return { accounts_with_paths: this.paths.size, accounts_with_programs: this.programs.size };
+  }
+}
+
+/** Path memberships of an account from the paths tables (provided by paths/). */
+export interface PathMembershipViews {
+  pathMemberships(partnerAccountId: string): Promise<PathMembershipView[]>;
+}
+/** SP / distributor / cloud-reseller memberships from the programs tables (provided by programs/). */
+export interface ProgramMembershipViews {
+  programMemberships(partnerAccountId: string): Promise<ProgramMembershipView[]>;
+}
+export const PATH_MEMBERSHIP_VIEWS = Symbol('PATH_MEMBERSHIP_VIEWS');
+export const PROGRAM_MEMBERSHIP_VIEWS = Symbol('PROGRAM_MEMBERSHIP_VIEWS');
+
+/** The MEMBERSHIP_READER: the test overlay for an account configured through the hook, else the real tables. */
+@Injectable()
+export class CertificationMembershipReader implements MembershipReader {
+  constructor(
+    private readonly overlay: InProcessMembershipReader,
+    @Inject(PATH_MEMBERSHIP_VIEWS) private readonly paths: PathMembershipViews,
+    @Inject(PROGRAM_MEMBERSHIP_VIEWS) private readonly programs: ProgramMembershipViews,
+    private readonly collaborators: CertificationCollaborators,
+  ) {}
+
+  async pathMemberships(partnerAccountId: string): Promise<PathMembershipView[]> {
+    if (this.overlay.hasPaths(partnerAccountId)) return this.overlay.pathMemberships(partnerAccountId);
+    return this.paths.pathMemberships(partnerAccountId);
+  }
+
+  async programMemberships(partnerAccountId: string): Promise<ProgramMembershipView[]> {
+    if (this.overlay.hasPrograms(partnerAccountId)) return this.overlay.programMemberships(partnerAccountId);
+    const list = await this.programs.programMemberships(partnerAccountId);
+    const pce = await this.collaborators.pce.status(partnerAccountId);
+    if (pce) list.push({ program: 'pce', status: pce, everActive: true, level: null });
+    return list;
   }
 }

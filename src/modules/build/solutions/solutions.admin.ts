@@ -1,0 +1,8 @@
+/** The solutions part of the admin panel (filled by its issue): resources and reviewer record actions. */
+import type { ResourceWithOptions } from 'adminjs';
+import type { BuildAdminDeps } from '../build.admin.js';
+
+export function solutionAdminResources(deps: BuildAdminDeps): ResourceWithOptions[] {
+  void deps;
+  return [];
+}
