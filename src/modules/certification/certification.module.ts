@@ -8,6 +8,7 @@ import {
   InProcessMembershipReader,
   MEMBERSHIP_READER,
 } from './ports/membership.port.js';
+import { PATH_STAGE_READER, TablePathStageReader } from './ports/path-stage.port.js';
 import { PROGRAM_CONTROLLERS, PROGRAM_EXPORTS, PROGRAM_PROVIDERS } from './programs/programs.providers.js';
 import { PartnerIdentityService } from './services/partner-identity.service.js';
 
@@ -24,6 +25,8 @@ import { PartnerIdentityService } from './services/partner-identity.service.js';
     CertificationMembershipReader,
     { provide: MEMBERSHIP_READER, useExisting: CertificationMembershipReader },
     PartnerIdentityService,
+    TablePathStageReader,
+    { provide: PATH_STAGE_READER, useExisting: TablePathStageReader },
     ...PATH_PROVIDERS,
     ...PROGRAM_PROVIDERS,
     ...LABEL_PROVIDERS,
@@ -32,6 +35,7 @@ import { PartnerIdentityService } from './services/partner-identity.service.js';
     PartnerIdentityService,
     MEMBERSHIP_READER,
     CertificationCollaborators,
+    PATH_STAGE_READER,
     ...PATH_EXPORTS,
     ...PROGRAM_EXPORTS,
     ...LABEL_EXPORTS,

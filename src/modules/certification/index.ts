@@ -22,3 +22,4 @@ import { PATH_ENTITIES } from './paths/paths.providers.js';
 import { PROGRAM_ENTITIES } from './programs/programs.providers.js';
 export const CERTIFICATION_ENTITIES = [...PATH_ENTITIES, ...PROGRAM_ENTITIES, ...LABEL_ENTITIES];
 export * from './labels/label-reader.js';
+export { PATH_STAGE_READER, type PathStageReader } from './ports/path-stage.port.js';
