@@ -23,3 +23,19 @@ import { PROGRAM_ENTITIES } from './programs/programs.providers.js';
 export const CERTIFICATION_ENTITIES = [...PATH_ENTITIES, ...PROGRAM_ENTITIES, ...LABEL_ENTITIES];
 export * from './labels/label-reader.js';
 export { PATH_STAGE_READER, type PathStageReader } from './ports/path-stage.port.js';
+export {
+  PATH_MEMBERSHIP_EXITED_EVENT,
+  type PathMembershipExitedPayload,
+} from './paths/domain/path-state-machines.js';
+export { PATH_STAGE_CHANGED_EVENT } from './paths/services/path-stage-keeper.js';
+export {
+  PathNotifier,
+  type PartnerContact,
+  type PartnerContactResolver,
+} from './paths/services/path-contacts.js';
+export { PathPermissions } from './paths/paths.permissions.js';
+export { ProgramPermissions } from './programs/programs.permissions.js';
+export { ProgramErrors } from './programs/programs.errors.js';
+export { ProgramMembershipService } from './programs/services/program-membership.service.js';
+export { ProgramScorecardService } from './programs/services/program-scorecard.service.js';
+export { PROGRAM_PERFORMANCE_PORT, type ProgramPerformancePort } from './programs/ports/performance.port.js';

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { PARTNER_PRINCIPALS, PERSONAL_PRINCIPALS } from '../../../libs/auth/index.js';
 import { CertificationModule } from '../certification/index.js';
 import { InfoModule } from '../info/index.js';
+import { OrgCertificationBridge } from './services/certification-bridge.js';
 import { OrgMemberService } from './services/org-member.service.js';
 import { OrgPermissionService } from './services/org-permission.service.js';
 import { OrgMemberProfileHandler } from './services/member-profile.handler.js';
@@ -27,6 +28,7 @@ import { MEMBER_CONTROLLERS, MEMBER_EXPORTS, MEMBER_PROVIDERS } from './members.
     { provide: PERSONAL_PRINCIPALS, useExisting: OrgPersonalPrincipals },
     ...PERSONAL_PROVIDERS,
     ...MEMBER_PROVIDERS,
+    OrgCertificationBridge,
   ],
   exports: [
     OrgPermissionService,

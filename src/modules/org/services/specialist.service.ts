@@ -284,6 +284,34 @@ export class SpecialistService {
     }
   }
 
+  /**
+   * System cancellation when the account exits the path (certification-paths.md PATH-023, reason `path_exited`):
+   * every open record of that path on the account, each person's row locked first (ORG-033).
+   */
+  async cancelOpenRecordsOfPath(
+    ctx: RequestContext,
+    partnerAccountId: string,
+    path: SpecialistPath,
+    reason: string,
+  ): Promise<number> {
+    return this.tx.run(ctx, async (t) => {
+      const open = await t.em!.find(ProjectSpecialist, {
+        where: { partnerAccountId, path, status: In([...OPEN_SPECIALIST_STATUSES]) },
+      });
+      for (const peek of open) {
+        await findOneForUpdate(t.em!, PersonalAccount, { id: peek.personalAccountId });
+        const s = (await findOneForUpdate(t.em!, ProjectSpecialist, { id: peek.id }))!;
+        if (!OPEN_SPECIALIST_STATUSES.includes(s.status)) continue;
+        await this.machine.transition(t, s, 'cancelled', {
+          action: 'project_specialist.cancelled_by_system',
+          mutate: (x) => (x.decidedAt = t.now()),
+          eventPayload: { reason },
+        });
+      }
+      return open.length;
+    });
+  }
+
   // --- internals ----------------------------------------------------------------------------------------------
 
   private async partnerChange(
