@@ -10,6 +10,10 @@ export interface HeldCapabilityLabel {
   site: Site;
   grantedAt: Date;
   status: 'active' | 'revoked';
+  /** the PartnerCapabilityLabel row id (added by the labels area; optional for readers built elsewhere) */
+  id?: string;
+  /** the LabelCertification that granted the label (null for labels granted outside the process) */
+  sourceCertificationId?: string | null;
 }
 
 export interface CapabilityLabelReader {
