@@ -28,11 +28,7 @@ export {
   type PathMembershipExitedPayload,
 } from './paths/domain/path-state-machines.js';
 export { PATH_STAGE_CHANGED_EVENT } from './paths/services/path-stage-keeper.js';
-export {
-  PathNotifier,
-  type PartnerContact,
-  type PartnerContactResolver,
-} from './paths/services/path-contacts.js';
+export { PathNotifier } from './paths/services/path-contacts.js';
 export { PathPermissions } from './paths/paths.permissions.js';
 export { ProgramPermissions } from './programs/programs.permissions.js';
 export { ProgramErrors } from './programs/programs.errors.js';

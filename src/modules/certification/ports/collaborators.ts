@@ -25,11 +25,16 @@ export interface AccountFacts {
   channelExpansionAccount: boolean;
   enterpriseRealnameVerified: boolean;
   emailBound: boolean;
+  /** the account's notification addresses (info.md account contact), null when unknown */
+  email: string | null;
+  mobile: string | null;
 }
 
 /** Implemented by the info module. */
 export interface AccountDirectory {
   facts(partnerAccountId: string): Promise<AccountFacts | null>;
+  /** upper-cased USCC → legal entity id, for the USCCs that are known (operations uploads) */
+  legalEntityIdsByUscc(usccs: string[]): Promise<Map<string, string>>;
   /** every account of the legal entity (any status) */
   accountsOfLegalEntity(legalEntityId: string): Promise<AccountFacts[]>;
   /**

@@ -41,6 +41,15 @@ export class CertificationAccountDirectory implements AccountDirectory, OnModule
     return this.toFacts(accounts);
   }
 
+  async legalEntityIdsByUscc(usccs: string[]): Promise<Map<string, string>> {
+    const wanted = [...new Set(usccs.map((u) => u.toUpperCase()))];
+    const out = new Map<string, string>();
+    if (!wanted.length) return out;
+    const rows = await this.dataSource.getRepository(LegalEntity).findBy({ uscc: In(wanted) });
+    for (const r of rows) if (r.uscc) out.set(r.uscc.toUpperCase(), r.id);
+    return out;
+  }
+
   async markAbandoned(t: RequestContext, partnerAccountId: string): Promise<void> {
     if (!t.em) throw new Error('markAbandoned must run inside the caller transaction');
     const account = await t.em.findOneBy(PartnerAccount, { id: partnerAccountId });
@@ -74,6 +83,8 @@ export class CertificationAccountDirectory implements AccountDirectory, OnModule
       channelExpansionAccount: a.channelExpansionAccount,
       enterpriseRealnameVerified: a.enterpriseRealnameVerified,
       emailBound: a.emailBound,
+      email: a.email,
+      mobile: a.mobile,
     }));
   }
 }

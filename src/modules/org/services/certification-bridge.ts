@@ -5,8 +5,7 @@
  *   - counted persons: `active` project specialists of the path on the account with their certificates that are
  *     counted (ORG-029: valid and approved / synchronised) and not past `valid_to` on the evaluation date;
  *   - path exit: every open project-specialist record of that path on the account → `cancelled` (reason
- *     `path_exited`);
- *   - the partner admin's e-mail / mobile for the path notifications (PathNotifier).
+ *     `path_exited`).
  */
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
@@ -22,9 +21,7 @@ import {
   type DevelopmentPath,
   PATH_MEMBERSHIP_EXITED_EVENT,
   type PathMembershipExitedPayload,
-  PathNotifier,
 } from '../../certification/index.js';
-import { PartnerAccountService } from '../../info/index.js';
 import { isValidOn, levelOf } from '../domain/certificates.js';
 import {
   PersonalCertificate,
@@ -42,20 +39,12 @@ export class OrgCertificationBridge implements CountedPersonReader, OnModuleInit
     private readonly collaborators: CertificationCollaborators,
     private readonly bus: DomainEventBus,
     private readonly specialists: SpecialistService,
-    private readonly partnerAccounts: PartnerAccountService,
-    private readonly notifier: PathNotifier,
     private readonly clock: Clock,
     @Inject(WorkingDayCalendar) private readonly calendar: WorkingDayCalendar,
   ) {}
 
   onModuleInit(): void {
     this.collaborators.registerCountedPersonReader(this);
-    this.notifier.registerContactResolver({
-      contactOf: async (partnerAccountId) => {
-        const a = await this.partnerAccounts.findById(partnerAccountId);
-        return a ? { email: a.email, mobile: a.mobile } : null;
-      },
-    });
     this.bus.on(PATH_MEMBERSHIP_EXITED_EVENT, (e) => this.onPathExited(e));
   }
 

@@ -1,22 +1,12 @@
 /**
- * Notifications of the development paths (certification-paths.md "Deadlines and scheduled jobs": partner admin
- * in-app + e-mail [+ SMS]). The partner admin's e-mail and mobile live in the info module, which certification
- * cannot import; the org module's certification bridge registers a contact resolver here at start-up (as the
- * other modules register their readers in `CertificationCollaborators`). Without a resolver only the in-app
- * message is written.
+ * Notifications of the certification module (paths, programs, labels; certification-paths.md "Deadlines and
+ * scheduled jobs": partner admin in-app + e-mail [+ SMS]). The partner admin's e-mail and mobile live in the
+ * info module, read through `CertificationCollaborators.accounts` (info's AccountDirectory).
  */
 import { Injectable } from '@nestjs/common';
 import type { RequestContext } from '../../../../../libs/context/index.js';
 import { NotificationService, type OutgoingMessage } from '../../../../../libs/notify/index.js';
-
-export interface PartnerContact {
-  email: string | null;
-  mobile: string | null;
-}
-
-export interface PartnerContactResolver {
-  contactOf(partnerAccountId: string): Promise<PartnerContact | null>;
-}
+import { CertificationCollaborators } from '../../ports/collaborators.js';
 
 export type PathChannel = 'in_app' | 'email' | 'sms';
 
@@ -25,13 +15,10 @@ export const PDM_INBOX = 'reviewers:pdm';
 
 @Injectable()
 export class PathNotifier {
-  private resolver: PartnerContactResolver | null = null;
-
-  constructor(private readonly notifications: NotificationService) {}
-
-  registerContactResolver(r: PartnerContactResolver): void {
-    this.resolver = r;
-  }
+  constructor(
+    private readonly notifications: NotificationService,
+    private readonly collaborators: CertificationCollaborators,
+  ) {}
 
   /** Queues the message to the partner admin in the caller's transaction. */
   async toPartner(
@@ -40,7 +27,7 @@ export class PathNotifier {
     msg: { template: string; subject: string; body: string; params?: Record<string, unknown> },
     channels: readonly PathChannel[] = ['in_app', 'email'],
   ): Promise<void> {
-    const contact = (await this.resolver?.contactOf(partnerAccountId)) ?? null;
+    const contact = await this.collaborators.accounts.facts(partnerAccountId);
     const common = { ...msg, partnerAccountId };
     const out: OutgoingMessage[] = [];
     if (channels.includes('in_app')) out.push({ ...common, channel: 'in_app', recipient: partnerAccountId });

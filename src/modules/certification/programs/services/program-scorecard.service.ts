@@ -415,21 +415,9 @@ export class ProgramScorecardService {
     return onPath ? 'path_not_role_certified' : 'no_path_account';
   }
 
-  /**
-   * USCC → legal entity for the operations upload. Stopgap: `AccountDirectory` (certification → info collaborator)
-   * has no USCC lookup yet, so the upload reads the info module's `legal_entity` table by plain SQL (read-only,
-   * this one query). To be replaced by an `AccountDirectory.legalEntityIdByUscc()` registered by info.
-   */
+  /** USCC → legal entity for the operations upload, through info's AccountDirectory. */
   private async legalEntitiesByUscc(usccs: string[]): Promise<Map<string, string>> {
-    const out = new Map<string, string>();
-    if (!usccs.length) return out;
-    const placeholders = usccs.map(() => '?').join(', ');
-    const rows: Array<{ id: string; uscc: string }> = await this.s.dataSource.query(
-      `SELECT id, uscc FROM legal_entity WHERE UPPER(uscc) IN (${placeholders})`,
-      usccs,
-    );
-    for (const r of rows) out.set(String(r.uscc).toUpperCase(), r.id);
-    return out;
+    return this.s.collaborators.accounts.legalEntityIdsByUscc(usccs);
   }
 }
 
