@@ -1,15 +1,44 @@
 /** Solutions and software certification (build.md BUILD-001…BUILD-019), spread into BuildModule. */
 import type { Provider, Type } from '@nestjs/common';
-import { SOLUTION_FACTS, type SolutionFacts } from '../build.contracts.js';
+import { SOLUTION_FACTS } from '../build.contracts.js';
+import {
+  AdminSolutionCertificationsController,
+  CloudServicesController,
+  SolutionCertificationsController,
+  SolutionsController,
+} from './controllers/solutions.controller.js';
+import {
+  CloudServiceCatalogEntry,
+  Solution,
+  SolutionCertificate,
+  SolutionCertification,
+} from './entities/solution.entities.js';
+import { BuildFactsRegistrar } from './services/build-facts.registrar.js';
+import { CloudServiceCatalogService } from './services/cloud-service-catalog.service.js';
+import { SolutionCertificationService } from './services/solution-certification.service.js';
+import { SolutionsCron } from './solutions.cron.js';
 
-const NOT_YET: SolutionFacts = {
-  get: async () => null,
-  issueEcosystemTechnicalCertification: async () => {
-    throw new Error('solution certifications are not implemented yet');
-  },
-};
-
-export const SOLUTION_CONTROLLERS: Type[] = [];
-export const SOLUTION_PROVIDERS: Provider[] = [{ provide: SOLUTION_FACTS, useValue: NOT_YET }];
-export const SOLUTION_EXPORTS: Array<Type | symbol> = [SOLUTION_FACTS];
-export const SOLUTION_ENTITIES: Type[] = [];
+export const SOLUTION_CONTROLLERS: Type[] = [
+  SolutionsController,
+  SolutionCertificationsController,
+  CloudServicesController,
+  AdminSolutionCertificationsController,
+];
+export const SOLUTION_PROVIDERS: Provider[] = [
+  CloudServiceCatalogService,
+  SolutionCertificationService,
+  { provide: SOLUTION_FACTS, useExisting: SolutionCertificationService },
+  BuildFactsRegistrar,
+  SolutionsCron,
+];
+export const SOLUTION_EXPORTS: Array<Type | symbol> = [
+  SOLUTION_FACTS,
+  SolutionCertificationService,
+  CloudServiceCatalogService,
+];
+export const SOLUTION_ENTITIES: Type[] = [
+  Solution,
+  SolutionCertification,
+  SolutionCertificate,
+  CloudServiceCatalogEntry,
+];
