@@ -4,6 +4,7 @@ import { ApiToken, Credential } from '../libs/auth/index.js';
 import { IdempotencyRecord } from '../libs/idempotency/index.js';
 import { Notification } from '../libs/notify/index.js';
 import { JobLease, JobRun } from '../libs/scheduling/index.js';
+import { NumberSequence } from '../libs/persistence/index.js';
 import { AdminSession } from '../src/admin/admin-session.entity.js';
 import { BUILD_ENTITIES } from '../src/modules/build/index.js';
 import { CERTIFICATION_ENTITIES } from '../src/modules/certification/index.js';
@@ -21,6 +22,7 @@ export const ALL_ENTITIES = [
   Notification,
   JobRun,
   JobLease,
+  NumberSequence,
   Reviewer,
   CalendarDay,
   AdminSession,

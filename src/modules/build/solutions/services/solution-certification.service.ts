@@ -16,7 +16,11 @@ import { DomainError } from '../../../../../libs/errors/index.js';
 import type { Page } from '../../../../../libs/http/index.js';
 import { NotificationService, type OutgoingMessage } from '../../../../../libs/notify/index.js';
 import { renderPdf } from '../../../../../libs/pdf/index.js';
-import { findOneForUpdate, TransactionRunner } from '../../../../../libs/persistence/index.js';
+import {
+  findOneForUpdate,
+  nextSequenceValue,
+  TransactionRunner,
+} from '../../../../../libs/persistence/index.js';
 import { StateMachine } from '../../../../../libs/state-machine/index.js';
 import {
   CertificationCollaborators,
@@ -868,12 +872,7 @@ export class SolutionCertificationService implements SolutionFacts {
     const validUntil = validUntilFrom(certifiedOn);
     const year = certifiedOn.slice(0, 4);
     const prefix = certificateNo(c.certificationType, year, 0).slice(0, -6);
-    const last = await em
-      .createQueryBuilder(SolutionCertificate, 'sc')
-      .select('MAX(sc.certificate_no)', 'max')
-      .where('sc.certificate_no LIKE :p', { p: `${prefix}%` })
-      .getRawOne<{ max: string | null }>();
-    const seq = (last?.max ? Number(last.max.slice(-6)) : 0) + 1;
+    const seq = await nextSequenceValue(em, `build.solution_certificate.${prefix}`);
     const no = certificateNo(c.certificationType, year, seq);
     const at = t.now();
     const apply = (x: SolutionCertification) => {
