@@ -15,8 +15,13 @@ export type AccessRule =
   | { kind: 'partner_admin'; allowNotOnboarded: boolean }
   /** any authenticated partner user of an active account */
   | { kind: 'any_partner'; allowNotOnboarded: boolean }
-  /** a reviewer holding one of the roles (`admin` passes every reviewer rule) */
-  | { kind: 'reviewer'; roles: readonly ReviewerRole[] }
+  /**
+   * a reviewer holding one of the roles (`admin` passes every reviewer rule). `partnerDenial: 'permission'`:
+   * a partner token is refused with 403 ORG_PERMISSION_DENIED ("ask your PDM") instead of
+   * AUTH_TOKEN_TYPE_NOT_ALLOWED, for reviewer actions the spec tells partners they cannot do themselves
+   * (opportunity.md OPP-064, acceptance scenario 27).
+   */
+  | { kind: 'reviewer'; roles: readonly ReviewerRole[]; partnerDenial?: 'permission' }
   /** any valid token of any type (partner admin, org member, reviewer), e.g. logout */
   | { kind: 'any_token' }
   /** a personal account (an individual's own Huawei account, org.md), with its own token */
@@ -38,7 +43,7 @@ export function describeAccess(rule: AccessRule): string {
     case 'any_partner':
       return `partner:any${rule.allowNotOnboarded ? ' (not onboarded allowed)' : ''}`;
     case 'reviewer':
-      return `reviewer:${rule.roles.join('|')}`;
+      return `reviewer:${rule.roles.join('|')}${rule.partnerDenial ? ' (partners: permission denied)' : ''}`;
     case 'any_token':
       return 'token:any';
     case 'personal':
@@ -73,6 +78,9 @@ export const AnyPartner = (opts: PartnerAccessOptions = {}): MethodDecorator & C
   declare({ kind: 'any_partner', allowNotOnboarded: opts.allowNotOnboarded ?? false });
 export const ReviewerRoles = (...roles: ReviewerRole[]): MethodDecorator & ClassDecorator =>
   declare({ kind: 'reviewer', roles });
+/** A reviewer action partners are told they may not perform: partner tokens get 403 ORG_PERMISSION_DENIED. */
+export const ReviewerRolesDenyingPartners = (...roles: ReviewerRole[]): MethodDecorator & ClassDecorator =>
+  declare({ kind: 'reviewer', roles, partnerDenial: 'permission' });
 /** Any authenticated caller, whatever its token type (partner, org member, reviewer). */
 export const AnyToken = (): MethodDecorator & ClassDecorator => declare({ kind: 'any_token' });
 export const PersonalAccountOnly = (): MethodDecorator & ClassDecorator => declare({ kind: 'personal' });

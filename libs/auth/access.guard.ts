@@ -82,6 +82,12 @@ export class AccessGuard implements CanActivate {
 
     if (rule.kind === 'reviewer' || (rule.kind === 'any_token' && token.subjectKind === 'reviewer')) {
       if (token.subjectKind !== 'reviewer') {
+        if (rule.kind === 'reviewer' && rule.partnerDenial === 'permission' && token.partnerAccountId) {
+          throw new DomainError(
+            'ORG_PERMISSION_DENIED',
+            'Partners cannot perform this action; ask your partner development manager (PDM).',
+          );
+        }
         throw new DomainError('AUTH_TOKEN_TYPE_NOT_ALLOWED', 'This API must be called with a reviewer token');
       }
       const actor = await this.reviewerActor(token);

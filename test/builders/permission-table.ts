@@ -122,6 +122,7 @@ export function permissionTable(opts: PermissionTableOptions): PermissionTable {
       case 'any_token':
         return { pass: true };
       case 'reviewer':
+        if (!reviewer && rule.partnerDenial === 'permission') return deny(403, 'ORG_PERMISSION_DENIED');
         if (!reviewer) return deny(403, 'AUTH_TOKEN_TYPE_NOT_ALLOWED');
         return actor === 'reviewer (every role)' || rule.roles.includes('operations')
           ? { pass: true }
