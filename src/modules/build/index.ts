@@ -15,3 +15,19 @@ export {
 } from './solutions/services/cloud-service-catalog.service.js';
 export { SolutionErrors } from './solutions/solutions.errors.js';
 export { SOLUTION_CERT_EXPIRY_JOB, SOLUTION_CERT_REMINDER_JOB } from './solutions/solutions.cron.js';
+// baseline solutions, offerings & ecosystem special programs (BUILD-020…BUILD-036)
+export { BaselineService, type BaselineView } from './baseline/services/baseline.service.js';
+export {
+  EcosystemService,
+  type EnrollmentView,
+  type MembershipView,
+} from './baseline/services/ecosystem.service.js';
+export { OfferingService, type OfferingView } from './baseline/services/offering.service.js';
+export {
+  MARKETPLACE_PRODUCT_PORT,
+  type MarketplaceProduct,
+  type MarketplaceProductPort,
+} from './baseline/ports/baseline-ports.js';
+export { BaselineErrors } from './baseline/baseline.errors.js';
+export { ECOSYSTEM_EXPIRY_JOB, BASELINE_MEETING_REMINDER_JOB } from './baseline/baseline.cron.js';
+export type { BaselineStage, EcosystemProgram } from './baseline/domain/baseline-rules.js';

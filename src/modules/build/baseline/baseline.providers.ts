@@ -1,10 +1,62 @@
 /** Baseline solutions, offerings and ecosystem special programs (build.md BUILD-020…BUILD-036), spread into BuildModule. */
 import type { Provider, Type } from '@nestjs/common';
-import { BASELINE_FACTS, type BaselineFacts } from '../build.contracts.js';
+import { BASELINE_FACTS } from '../build.contracts.js';
+import { BaselineCron } from './baseline.cron.js';
+import {
+  AdminBaselineSolutionsController,
+  AdminEcosystemController,
+  BaselineSolutionsController,
+  EcosystemEnrollmentsController,
+  EcosystemProgramsController,
+  OfferingsController,
+} from './controllers/baseline.controllers.js';
+import {
+  BaselineSolution,
+  EcosystemProgramMembership,
+  EcosystemSolutionEnrollment,
+} from './entities/baseline.entities.js';
+import {
+  CSBI_PORT,
+  InProcessCsbi,
+  InProcessMarketplace,
+  InProcessOfficialSite,
+  MARKETPLACE_PRODUCT_PORT,
+  OFFICIAL_SITE_PORT,
+} from './ports/baseline-ports.js';
+import { BaselineService } from './services/baseline.service.js';
+import { EcosystemService } from './services/ecosystem.service.js';
+import { OfferingService } from './services/offering.service.js';
 
-const NOT_YET: BaselineFacts = { get: async () => null, jointOfferings: async () => [] };
-
-export const BASELINE_CONTROLLERS: Type[] = [];
-export const BASELINE_PROVIDERS: Provider[] = [{ provide: BASELINE_FACTS, useValue: NOT_YET }];
-export const BASELINE_EXPORTS: Array<Type | symbol> = [BASELINE_FACTS];
-export const BASELINE_ENTITIES: Type[] = [];
+export const BASELINE_CONTROLLERS: Type[] = [
+  BaselineSolutionsController,
+  OfferingsController,
+  AdminBaselineSolutionsController,
+  EcosystemProgramsController,
+  EcosystemEnrollmentsController,
+  AdminEcosystemController,
+];
+export const BASELINE_PROVIDERS: Provider[] = [
+  InProcessMarketplace,
+  { provide: MARKETPLACE_PRODUCT_PORT, useExisting: InProcessMarketplace },
+  InProcessOfficialSite,
+  { provide: OFFICIAL_SITE_PORT, useExisting: InProcessOfficialSite },
+  InProcessCsbi,
+  { provide: CSBI_PORT, useExisting: InProcessCsbi },
+  BaselineService,
+  EcosystemService,
+  OfferingService,
+  { provide: BASELINE_FACTS, useExisting: OfferingService },
+  BaselineCron,
+];
+export const BASELINE_EXPORTS: Array<Type | symbol> = [
+  BASELINE_FACTS,
+  BaselineService,
+  EcosystemService,
+  OfferingService,
+  MARKETPLACE_PRODUCT_PORT,
+];
+export const BASELINE_ENTITIES: Type[] = [
+  BaselineSolution,
+  EcosystemProgramMembership,
+  EcosystemSolutionEnrollment,
+];
