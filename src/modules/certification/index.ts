@@ -35,3 +35,16 @@ export { ProgramErrors } from './programs/programs.errors.js';
 export { ProgramMembershipService } from './programs/services/program-membership.service.js';
 export { ProgramScorecardService } from './programs/services/program-scorecard.service.js';
 export { PROGRAM_PERFORMANCE_PORT, type ProgramPerformancePort } from './programs/ports/performance.port.js';
+export { LabelPermissions } from './labels/labels.permissions.js';
+export {
+  SERVICE_CORE_LABELS,
+  serviceLabelRequirementMet,
+  type ImprovementIncentiveScope,
+} from './labels/domain/label-catalogue.js';
+export {
+  CAPABILITY_LABELS_CHANGED_EVENT,
+  PartnerLabelService,
+  type CapabilityLabelsChangedPayload,
+  type PersonCapabilityAssessmentReader,
+} from './labels/services/partner-label.service.js';
+export { LabelCatalogueService } from './labels/services/label-catalogue.service.js';

@@ -19,13 +19,15 @@ export class LabelsCron implements OnModuleInit {
   onModuleInit(): void {
     this.registry.register({
       name: 'labelSlaReminderJob',
-      description: 'Label step SLA reminders (F-LABEL-1): Huawei steps due−1d and due; partner steps due−3d, due−1d, due',
+      description:
+        'Label step SLA reminders (F-LABEL-1): Huawei steps due−1d and due; partner steps due−3d, due−1d, due',
       schedule: 'every 30 minutes',
       run: (ctx) => this.sla.sendReminders(ctx),
     });
     this.registry.register({
       name: 'labelSlaBreachJob',
-      description: 'Label step SLA breach (LABEL-014): now > due_at → sla_breached = true and escalation, no decision',
+      description:
+        'Label step SLA breach (LABEL-014): now > due_at → sla_breached = true and escalation, no decision',
       schedule: 'every 30 minutes',
       run: (ctx) => this.sla.flagBreaches(ctx),
     });

@@ -14,10 +14,16 @@ export const LabelErrors = defineErrors({
   LABEL_CERT_IN_PROGRESS: { status: 409, message: 'A certification for this label is already in progress.' },
   LABEL_ALREADY_HELD: { status: 409, message: 'Your account already holds this label.' },
   LABEL_EVIDENCE_MISSING: { status: 400, message: 'Evidence missing for item {item_code}.' },
-  LABEL_SUPPLEMENT_ITEMS_REQUIRED: { status: 400, message: 'Name the items that need supplementary materials.' },
+  LABEL_SUPPLEMENT_ITEMS_REQUIRED: {
+    status: 400,
+    message: 'Name the items that need supplementary materials.',
+  },
   LABEL_COMMENTS_UNANSWERED: { status: 422, message: 'Answer or confirm every pre-review comment.' },
   LABEL_DEFENSE_NOT_HELD: { status: 409, message: 'The technical defense has not been held yet.' },
-  LABEL_STEP_OUT_OF_ORDER: { status: 409, message: 'Step transitions must follow the certification process.' },
+  LABEL_STEP_OUT_OF_ORDER: {
+    status: 409,
+    message: 'Step transitions must follow the certification process.',
+  },
   LABEL_CLOSE_TOO_EARLY: { status: 409, message: 'The partner step is not overdue yet.' },
   LABEL_IMPROVEMENT_SUGGESTION_REQUIRED: {
     status: 400,
@@ -34,7 +40,10 @@ export const LabelErrors = defineErrors({
   LABEL_FILES_REQUIRED: { status: 400, message: 'Add or replace at least one file.' },
   LABEL_COMMENT_REQUIRED: { status: 400, message: 'A comment is required.' },
   LABEL_REASON_REQUIRED: { status: 400, message: 'A reason is required.' },
-  LABEL_ARCHIVE_MATERIALS_REQUIRED: { status: 400, message: 'List the archive materials the partner must supply.' },
+  LABEL_ARCHIVE_MATERIALS_REQUIRED: {
+    status: 400,
+    message: 'List the archive materials the partner must supply.',
+  },
   LABEL_ITEM_RESULTS_INCOMPLETE: { status: 400, message: 'Every evaluation item needs a pass/fail result.' },
   LABEL_MANDATORY_ITEM_FAILED: {
     status: 422,

@@ -154,7 +154,11 @@ export class LabelsAdminController {
 
   @Put('capability-labels/:code')
   @ReviewerRoles('operations')
-  updateLabel(@Ctx() ctx: RequestContext, @Param('code') code: string, @Body() dto: UpdateCapabilityLabelDto) {
+  updateLabel(
+    @Ctx() ctx: RequestContext,
+    @Param('code') code: string,
+    @Body() dto: UpdateCapabilityLabelDto,
+  ) {
     return this.catalogue.update(ctx, code, dto);
   }
 

@@ -44,7 +44,9 @@ export const STEP_DEFINITIONS: Readonly<Record<LabelStep, StepDefinition>> = {
   countersign: { number: 8, owner: 'huawei', slaDays: 5 },
 };
 
-export const PARTNER_STEPS: readonly LabelStep[] = LABEL_STEPS.filter((s) => STEP_DEFINITIONS[s].owner === 'partner');
+export const PARTNER_STEPS: readonly LabelStep[] = LABEL_STEPS.filter(
+  (s) => STEP_DEFINITIONS[s].owner === 'partner',
+);
 
 /** LABEL-019: clarification sessions may be requested in steps 3–7. */
 export const CLARIFICATION_STEPS: readonly LabelStep[] = [
@@ -111,7 +113,13 @@ export function reminderInstants(owner: StepOwnerSide, dueAt: Date): ReminderIns
  * goes back through the review step it returns to.
  */
 const REMAINING_PATH: Readonly<Record<LabelStep, readonly LabelStep[]>> = {
-  initial_review: ['initial_review', 'technical_pre_review', 'pre_review_confirmation', 'technical_defense', 'countersign'],
+  initial_review: [
+    'initial_review',
+    'technical_pre_review',
+    'pre_review_confirmation',
+    'technical_defense',
+    'countersign',
+  ],
   supplementing_materials: [
     'supplementing_materials',
     'initial_review',
@@ -120,7 +128,12 @@ const REMAINING_PATH: Readonly<Record<LabelStep, readonly LabelStep[]>> = {
     'technical_defense',
     'countersign',
   ],
-  technical_pre_review: ['technical_pre_review', 'pre_review_confirmation', 'technical_defense', 'countersign'],
+  technical_pre_review: [
+    'technical_pre_review',
+    'pre_review_confirmation',
+    'technical_defense',
+    'countersign',
+  ],
   pre_review_confirmation: ['pre_review_confirmation', 'technical_defense', 'countersign'],
   technical_defense: ['technical_defense', 'countersign'],
   supplementing_archive: ['supplementing_archive', 'archive_re_review', 'countersign'],
@@ -138,7 +151,10 @@ export function pathMaxDays(steps: readonly LabelStep[]): number {
 }
 
 /** `LabelCertification.status` as data ("Entities and states"); a move the table does not allow is LABEL-013. */
-export const LABEL_CERTIFICATION_MACHINE: StateMachineDefinition<LabelCertificationStatus, LabelCertification> = {
+export const LABEL_CERTIFICATION_MACHINE: StateMachineDefinition<
+  LabelCertificationStatus,
+  LabelCertification
+> = {
   entityType: 'label_certification',
   eventPrefix: 'certification.label',
   invalidTransitionCode: 'LABEL_STEP_OUT_OF_ORDER',

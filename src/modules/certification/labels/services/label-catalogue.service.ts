@@ -99,7 +99,8 @@ export class LabelCatalogueService {
     await this.ensureSeeded(ctx);
     return this.tx.run(ctx, async (t) => {
       const em = t.em!;
-      if (await em.findOne(CapabilityLabel, { where: { code: dto.code } })) throw LabelErrors.fail('LABEL_CODE_TAKEN');
+      if (await em.findOne(CapabilityLabel, { where: { code: dto.code } }))
+        throw LabelErrors.fail('LABEL_CODE_TAKEN');
       const l = em.create(CapabilityLabel, {
         code: dto.code,
         nameEn: dto.name_en,
@@ -122,7 +123,11 @@ export class LabelCatalogueService {
     });
   }
 
-  async update(ctx: RequestContext, code: string, dto: UpdateCapabilityLabelDto): Promise<CapabilityLabelView> {
+  async update(
+    ctx: RequestContext,
+    code: string,
+    dto: UpdateCapabilityLabelDto,
+  ): Promise<CapabilityLabelView> {
     await this.ensureSeeded(ctx);
     return this.tx.run(ctx, async (t) => {
       const em = t.em!;

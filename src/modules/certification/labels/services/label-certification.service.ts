@@ -12,7 +12,11 @@ import { WorkingDayCalendar } from '../../../../../libs/calendar/index.js';
 import type { RequestContext, ReviewerRole, Site } from '../../../../../libs/context/index.js';
 import { DomainError } from '../../../../../libs/errors/index.js';
 import { NotificationService } from '../../../../../libs/notify/index.js';
-import { findOneForUpdate, TransactionRunner } from '../../../../../libs/persistence/index.js';
+import {
+  findOneForUpdate,
+  isUniqueViolation,
+  TransactionRunner,
+} from '../../../../../libs/persistence/index.js';
 import { StateMachine } from '../../../../../libs/state-machine/index.js';
 import { PathNotifier } from '../../paths/services/path-contacts.js';
 import { MEMBERSHIP_READER, type MembershipReader } from '../../ports/membership.port.js';
@@ -175,41 +179,51 @@ export class LabelCertificationService {
     if (!label.active) throw LabelErrors.fail('LABEL_INACTIVE');
     await this.requireEligibleAccount(ctx.partnerAccountId);
     const evidence = mergeEvidence([], dto.evidence ?? [], label);
-    return this.tx.run(ctx, async (t) => {
-      const em = t.em!;
-      await this.requireNotHeldNorOpen(t, label.code, null);
-      const actor = t.actor.kind === 'partner' ? t.actor : null;
-      const c = em.create(LabelCertification, {
-        partnerAccountId: t.partnerAccountId,
-        labelCode: label.code,
-        site: actor?.site ?? 'cn',
-        status: 'draft',
-        openKey: openKeyOf(t.partnerAccountId, label.code),
-        currentStepDueAt: null,
-        createdAt: t.now(),
-        createdBy: t.actorId,
-        applicantMemberId: actor?.memberId ?? null,
-        submittedAt: null,
-        completedAt: null,
-        finalResult: null,
-        evidence,
-        itemResults: label.evaluationItems.map((i) => emptyResult(i.item_code)),
-        supplementItems: [],
-        archiveMaterials: [],
-        archiveFiles: [],
-        archiveLoops: 0,
-        countersignatures: [],
-        resultEmailSentAt: null,
-        archived: false,
-        closedReason: null,
+    return this.tx
+      .run(ctx, async (t) => {
+        const em = t.em!;
+        await this.requireNotHeldNorOpen(t, label.code, null);
+        const actor = t.actor.kind === 'partner' ? t.actor : null;
+        const c = em.create(LabelCertification, {
+          partnerAccountId: t.partnerAccountId,
+          labelCode: label.code,
+          site: actor?.site ?? 'cn',
+          status: 'draft',
+          openKey: openKeyOf(t.partnerAccountId, label.code),
+          currentStepDueAt: null,
+          createdAt: t.now(),
+          createdBy: t.actorId,
+          applicantMemberId: actor?.memberId ?? null,
+          submittedAt: null,
+          completedAt: null,
+          finalResult: null,
+          evidence,
+          itemResults: label.evaluationItems.map((i) => emptyResult(i.item_code)),
+          supplementItems: [],
+          archiveMaterials: [],
+          archiveFiles: [],
+          archiveLoops: 0,
+          countersignatures: [],
+          resultEmailSentAt: null,
+          archived: false,
+          closedReason: null,
+        });
+        await this.machine.create(t, c, { action: 'label_certification.created' });
+        return this.view(t, c, label);
+      })
+      .catch((err: unknown) => {
+        // LABEL-003 under concurrency: the open-application unique key lost the race
+        if (isUniqueViolation(err)) throw LabelErrors.fail('LABEL_CERT_IN_PROGRESS');
+        throw err;
       });
-      await this.machine.create(t, c, { action: 'label_certification.created' });
-      return this.view(t, c, label);
-    });
   }
 
   /** Draft evidence: replaces the files of the named items. */
-  async updateEvidence(ctx: RequestContext, id: string, dto: EvidenceUpdateDto): Promise<LabelCertificationView> {
+  async updateEvidence(
+    ctx: RequestContext,
+    id: string,
+    dto: EvidenceUpdateDto,
+  ): Promise<LabelCertificationView> {
     requireApplicant(ctx);
     return this.partnerChange(ctx, id, async (t, c, label) => {
       if (c.status !== 'draft') throw LabelErrors.fail('LABEL_STEP_OUT_OF_ORDER');
@@ -258,12 +272,23 @@ export class LabelCertificationService {
           x.evidence = evidence;
         },
       });
-      await this.toReviewers(t, c, ['operations'], 'supplemented', 'Supplementary materials received', `The partner supplemented the ${c.labelCode} application; initial review restarts.`);
+      await this.toReviewers(
+        t,
+        c,
+        ['operations'],
+        'supplemented',
+        'Supplementary materials received',
+        `The partner supplemented the ${c.labelCode} application; initial review restarts.`,
+      );
     });
   }
 
   /** pre_review_confirmation → technical_defense: LABEL-009 every comment answered or confirmed. */
-  async confirmPreReview(ctx: RequestContext, id: string, dto: ConfirmPreReviewDto): Promise<LabelCertificationView> {
+  async confirmPreReview(
+    ctx: RequestContext,
+    id: string,
+    dto: ConfirmPreReviewDto,
+  ): Promise<LabelCertificationView> {
     requireApplicant(ctx);
     return this.partnerChange(ctx, id, async (t, c, label) => {
       if (c.status !== 'pre_review_confirmation') throw LabelErrors.fail('LABEL_STEP_OUT_OF_ORDER');
@@ -289,12 +314,23 @@ export class LabelCertificationService {
           x.itemResults = results;
         },
       });
-      await this.toReviewers(t, c, ['expert'], 'defense_due', 'Technical defense due', `The partner confirmed the pre-review comments of the ${c.labelCode} application; organise the technical defense.`);
+      await this.toReviewers(
+        t,
+        c,
+        ['expert'],
+        'defense_due',
+        'Technical defense due',
+        `The partner confirmed the pre-review comments of the ${c.labelCode} application; organise the technical defense.`,
+      );
     });
   }
 
   /** supplementing_archive → archive_re_review: ≥ 1 requested archive file uploaded. */
-  async uploadArchive(ctx: RequestContext, id: string, dto: ArchiveMaterialsDto): Promise<LabelCertificationView> {
+  async uploadArchive(
+    ctx: RequestContext,
+    id: string,
+    dto: ArchiveMaterialsDto,
+  ): Promise<LabelCertificationView> {
     requireApplicant(ctx);
     return this.partnerChange(ctx, id, async (t, c) => {
       if (c.status !== 'supplementing_archive') throw LabelErrors.fail('LABEL_STEP_OUT_OF_ORDER');
@@ -312,7 +348,14 @@ export class LabelCertificationService {
           x.archiveFiles = files;
         },
       });
-      await this.toReviewers(t, c, ['expert', 'operations'], 'archive_uploaded', 'Archive materials received', `The partner uploaded archive materials for the ${c.labelCode} application.`);
+      await this.toReviewers(
+        t,
+        c,
+        ['expert', 'operations'],
+        'archive_uploaded',
+        'Archive materials received',
+        `The partner uploaded archive materials for the ${c.labelCode} application.`,
+      );
     });
   }
 
@@ -325,7 +368,11 @@ export class LabelCertificationService {
   }
 
   /** LABEL-019: a clarification / defense request through the PDM or the operations specialist (steps 3–7). */
-  async requestClarification(ctx: RequestContext, id: string, dto: ClarificationDto): Promise<DefenseSessionView> {
+  async requestClarification(
+    ctx: RequestContext,
+    id: string,
+    dto: ClarificationDto,
+  ): Promise<DefenseSessionView> {
     const peek = await this.ownedOrFail(ctx, id);
     return this.tx.run(ctx, async (t) => {
       const c = (await findOneForUpdate(t.em!, LabelCertification, { id: peek.id }))!;
@@ -391,7 +438,11 @@ export class LabelCertificationService {
   }
 
   /** Step 1 (operations): complete → technical_pre_review; incomplete → supplementing_materials (LABEL-007). */
-  async initialReview(ctx: RequestContext, id: string, dto: InitialReviewDto): Promise<LabelCertificationView> {
+  async initialReview(
+    ctx: RequestContext,
+    id: string,
+    dto: InitialReviewDto,
+  ): Promise<LabelCertificationView> {
     return this.reviewerChange(ctx, id, async (t, c, label) => {
       if (c.status !== 'initial_review') throw LabelErrors.fail('LABEL_STEP_OUT_OF_ORDER');
       if (dto.outcome === 'complete') {
@@ -400,7 +451,14 @@ export class LabelCertificationService {
           comment: dto.comment ?? null,
           action: 'label_certification.materials_complete',
         });
-        await this.toReviewers(t, c, ['expert'], 'pre_review_due', 'Technical pre-review due', `The ${c.labelCode} application of ${c.partnerAccountId} is ready for technical pre-review.`);
+        await this.toReviewers(
+          t,
+          c,
+          ['expert'],
+          'pre_review_due',
+          'Technical pre-review due',
+          `The ${c.labelCode} application of ${c.partnerAccountId} is ready for technical pre-review.`,
+        );
         return;
       }
       const items = [...new Set(dto.items ?? [])];
@@ -416,7 +474,13 @@ export class LabelCertificationService {
           x.supplementItems = items;
         },
       });
-      await this.toPartner(t, c, 'supplement_requested', 'Capability label certification: supplementary materials needed', `Please supplement the materials of items ${items.join(', ')} for the ${label.nameEn} certification by ${c.currentStepDueAt!.toISOString()}. Comment: ${comment}`);
+      await this.toPartner(
+        t,
+        c,
+        'supplement_requested',
+        'Capability label certification: supplementary materials needed',
+        `Please supplement the materials of items ${items.join(', ')} for the ${label.nameEn} certification by ${c.currentStepDueAt!.toISOString()}. Comment: ${comment}`,
+      );
     });
   }
 
@@ -440,12 +504,22 @@ export class LabelCertificationService {
           x.itemResults = results;
         },
       });
-      await this.toPartner(t, c, 'pre_review_comments', 'Capability label certification: technical pre-review comments', `The review experts commented the ${label.nameEn} application. Answer or confirm every comment by ${c.currentStepDueAt!.toISOString()}.`);
+      await this.toPartner(
+        t,
+        c,
+        'pre_review_comments',
+        'Capability label certification: technical pre-review comments',
+        `The review experts commented the ${label.nameEn} application. Answer or confirm every comment by ${c.currentStepDueAt!.toISOString()}.`,
+      );
     });
   }
 
   /** A technical defense (step 5) or clarification session (LABEL-019) scheduled by the reviewers. */
-  async scheduleSession(ctx: RequestContext, id: string, dto: DefenseSessionDto): Promise<DefenseSessionView> {
+  async scheduleSession(
+    ctx: RequestContext,
+    id: string,
+    dto: DefenseSessionDto,
+  ): Promise<DefenseSessionView> {
     return this.tx.run(ctx, async (t) => {
       const c = await findOneForUpdate(t.em!, LabelCertification, { id });
       if (!c) throw LabelErrors.fail('LABEL_CERT_NOT_FOUND');
@@ -464,7 +538,9 @@ export class LabelCertificationService {
         question: null,
         scheduledAt: new Date(dto.scheduled_at),
         meetingLink: dto.meeting_link ?? null,
-        expertIds: dto.expert_ids ?? (t.actor.kind === 'reviewer' && t.actor.roles.includes('expert') ? [t.actor.reviewerId] : []),
+        expertIds:
+          dto.expert_ids ??
+          (t.actor.kind === 'reviewer' && t.actor.roles.includes('expert') ? [t.actor.reviewerId] : []),
         minutesFileId: dto.minutes_file_id ?? null,
         createdBy: t.actorId,
         createdAt: t.now(),
@@ -472,7 +548,13 @@ export class LabelCertificationService {
       });
       await t.em!.save(s);
       await this.auditSession(t, c, s, `label_defense_session.${dto.kind}_scheduled`);
-      await this.toPartner(t, c, 'session_scheduled', `Capability label certification: ${dto.kind === 'technical_defense' ? 'technical defense' : 'clarification'} scheduled`, `An online ${dto.kind === 'technical_defense' ? 'technical defense' : 'clarification'} with the review experts is scheduled at ${s.scheduledAt!.toISOString()}${s.meetingLink ? ` (${s.meetingLink})` : ''}.`);
+      await this.toPartner(
+        t,
+        c,
+        'session_scheduled',
+        `Capability label certification: ${dto.kind === 'technical_defense' ? 'technical defense' : 'clarification'} scheduled`,
+        `An online ${dto.kind === 'technical_defense' ? 'technical defense' : 'clarification'} with the review experts is scheduled at ${s.scheduledAt!.toISOString()}${s.meetingLink ? ` (${s.meetingLink})` : ''}.`,
+      );
       return sessionView(s);
     });
   }
@@ -500,7 +582,13 @@ export class LabelCertificationService {
             x.archiveMaterials = materials;
           },
         });
-        await this.toPartner(t, c, 'archive_requested', 'Capability label certification: archive materials needed', `Please upload the archive materials (${materials.join('; ')}) for the ${label.nameEn} certification by ${c.currentStepDueAt!.toISOString()}.`);
+        await this.toPartner(
+          t,
+          c,
+          'archive_requested',
+          'Capability label certification: archive materials needed',
+          `Please upload the archive materials (${materials.join('; ')}) for the ${label.nameEn} certification by ${c.currentStepDueAt!.toISOString()}.`,
+        );
         return;
       }
       requireAllResults(results);
@@ -512,12 +600,23 @@ export class LabelCertificationService {
           x.itemResults = results;
         },
       });
-      await this.toReviewers(t, c, LABEL_COUNTERSIGN_ROLES, 'countersign_due', 'Countersign due', `The ${c.labelCode} application of ${c.partnerAccountId} awaits the countersign group.`);
+      await this.toReviewers(
+        t,
+        c,
+        LABEL_COUNTERSIGN_ROLES,
+        'countersign_due',
+        'Countersign due',
+        `The ${c.labelCode} application of ${c.partnerAccountId} awaits the countersign group.`,
+      );
     });
   }
 
   /** Step 7 (expert / operations): accepted → 8; more_needed → 6 (comment required, ≤ 2 loops, Open point 6). */
-  async archiveReview(ctx: RequestContext, id: string, dto: ArchiveReviewDto): Promise<LabelCertificationView> {
+  async archiveReview(
+    ctx: RequestContext,
+    id: string,
+    dto: ArchiveReviewDto,
+  ): Promise<LabelCertificationView> {
     return this.reviewerChange(ctx, id, async (t, c, label) => {
       if (c.status !== 'archive_re_review') throw LabelErrors.fail('LABEL_STEP_OUT_OF_ORDER');
       const results = mergeResults(c.itemResults, dto.item_results ?? [], label);
@@ -536,7 +635,13 @@ export class LabelCertificationService {
             if (materials.length) x.archiveMaterials = materials;
           },
         });
-        await this.toPartner(t, c, 'archive_requested', 'Capability label certification: more archive materials needed', `More archive materials are needed for the ${label.nameEn} certification by ${c.currentStepDueAt!.toISOString()}. Comment: ${comment}`);
+        await this.toPartner(
+          t,
+          c,
+          'archive_requested',
+          'Capability label certification: more archive materials needed',
+          `More archive materials are needed for the ${label.nameEn} certification by ${c.currentStepDueAt!.toISOString()}. Comment: ${comment}`,
+        );
         return;
       }
       requireAllResults(results);
@@ -548,7 +653,14 @@ export class LabelCertificationService {
           x.itemResults = results;
         },
       });
-      await this.toReviewers(t, c, LABEL_COUNTERSIGN_ROLES, 'countersign_due', 'Countersign due', `The ${c.labelCode} application of ${c.partnerAccountId} awaits the countersign group.`);
+      await this.toReviewers(
+        t,
+        c,
+        LABEL_COUNTERSIGN_ROLES,
+        'countersign_due',
+        'Countersign due',
+        `The ${c.labelCode} application of ${c.partnerAccountId} awaits the countersign group.`,
+      );
     });
   }
 
@@ -563,7 +675,8 @@ export class LabelCertificationService {
       if (t.actor.kind !== 'reviewer') throw new DomainError('REVIEWER_ROLE_REQUIRED');
       const reviewer = t.actor;
       const signed = c.countersignatures;
-      if (signed.some((s) => s.reviewer_id === reviewer.reviewerId)) throw LabelErrors.fail('LABEL_ALREADY_SIGNED');
+      if (signed.some((s) => s.reviewer_id === reviewer.reviewerId))
+        throw LabelErrors.fail('LABEL_ALREADY_SIGNED');
       const seats = LABEL_COUNTERSIGN_ROLES.filter(
         (r) => reviewer.roles.includes('admin') || reviewer.roles.includes(r),
       );
@@ -580,7 +693,9 @@ export class LabelCertificationService {
       requireAllResults(results);
       if (results.some((r) => r.result === 'fail' && !r.improvement_suggestion)) {
         throw LabelErrors.fail('LABEL_IMPROVEMENT_SUGGESTION_REQUIRED', undefined, {
-          item_codes: results.filter((r) => r.result === 'fail' && !r.improvement_suggestion).map((r) => r.item_code),
+          item_codes: results
+            .filter((r) => r.result === 'fail' && !r.improvement_suggestion)
+            .map((r) => r.item_code),
         });
       }
       if (dto.decision === 'passed') {
@@ -633,7 +748,13 @@ export class LabelCertificationService {
         reason: PARTNER_SLA_EXPIRED,
         comment: dto.comment ?? null,
       });
-      await this.toPartner(t, c, 'closed', 'Capability label certification closed', `The ${c.labelCode} certification was closed because the partner step passed its due time (${PARTNER_SLA_EXPIRED}).`);
+      await this.toPartner(
+        t,
+        c,
+        'closed',
+        'Capability label certification closed',
+        `The ${c.labelCode} certification was closed because the partner step passed its due time (${PARTNER_SLA_EXPIRED}).`,
+      );
     });
   }
 
@@ -648,7 +769,11 @@ export class LabelCertificationService {
   }
 
   /** LABEL-004 then LABEL-003 (LABEL-022: terminal applications do not count). */
-  private async requireNotHeldNorOpen(t: RequestContext, labelCode: string, selfId: string | null): Promise<void> {
+  private async requireNotHeldNorOpen(
+    t: RequestContext,
+    labelCode: string,
+    selfId: string | null,
+  ): Promise<void> {
     const em = t.em!;
     const held = await em.findOne(PartnerCapabilityLabel, {
       where: { partnerAccountId: t.partnerAccountId, labelCode, status: 'active' },
@@ -659,7 +784,10 @@ export class LabelCertificationService {
     });
     const other = open.find((o) => o.id !== selfId && !isTerminal(o.status));
     if (other) {
-      throw LabelErrors.fail('LABEL_CERT_IN_PROGRESS', undefined, { certification_id: other.id, status: other.status });
+      throw LabelErrors.fail('LABEL_CERT_IN_PROGRESS', undefined, {
+        certification_id: other.id,
+        status: other.status,
+      });
     }
   }
 
@@ -694,7 +822,9 @@ export class LabelCertificationService {
       eventPayload: { partner_account_id: c.partnerAccountId, label_code: c.labelCode },
     });
     if (next && isLabelStep(to)) {
-      const visits = await t.em!.count(LabelCertificationStep, { where: { certificationId: c.id, step: to } });
+      const visits = await t.em!.count(LabelCertificationStep, {
+        where: { certificationId: c.id, step: to },
+      });
       await t.em!.save(
         t.em!.create(LabelCertificationStep, {
           certificationId: c.id,
@@ -718,7 +848,12 @@ export class LabelCertificationService {
     }
   }
 
-  private async completeOpenStep(t: RequestContext, c: LabelCertification, outcome: string, comment: string | null) {
+  private async completeOpenStep(
+    t: RequestContext,
+    c: LabelCertification,
+    outcome: string,
+    comment: string | null,
+  ) {
     if (!isLabelStep(c.status)) return;
     const open = await t.em!.findOne(LabelCertificationStep, {
       where: { certificationId: c.id, step: c.status, completedAt: IsNull() },
@@ -798,7 +933,11 @@ export class LabelCertificationService {
     });
   }
 
-  private async partnerChange(ctx: RequestContext, id: string, change: Change): Promise<LabelCertificationView> {
+  private async partnerChange(
+    ctx: RequestContext,
+    id: string,
+    change: Change,
+  ): Promise<LabelCertificationView> {
     const peek = await this.ownedOrFail(ctx, id);
     return this.tx.run(ctx, async (t) => {
       const c = (await findOneForUpdate(t.em!, LabelCertification, { id: peek.id }))!;
@@ -808,7 +947,11 @@ export class LabelCertificationService {
     });
   }
 
-  private async reviewerChange(ctx: RequestContext, id: string, change: Change): Promise<LabelCertificationView> {
+  private async reviewerChange(
+    ctx: RequestContext,
+    id: string,
+    change: Change,
+  ): Promise<LabelCertificationView> {
     return this.tx.run(ctx, async (t) => {
       const c = await findOneForUpdate(t.em!, LabelCertification, { id });
       if (!c) throw LabelErrors.fail('LABEL_CERT_NOT_FOUND');
@@ -843,7 +986,11 @@ export class LabelCertificationService {
     return { total_count: total, items };
   }
 
-  private async view(ctx: RequestContext, c: LabelCertification, label?: CapabilityLabel): Promise<LabelCertificationView> {
+  private async view(
+    ctx: RequestContext,
+    c: LabelCertification,
+    label?: CapabilityLabel,
+  ): Promise<LabelCertificationView> {
     const em = ctx.em ?? this.dataSource.manager;
     const l = label ?? (await em.findOne(CapabilityLabel, { where: { code: c.labelCode } }));
     const steps = await em.find(LabelCertificationStep, {
@@ -855,7 +1002,9 @@ export class LabelCertificationService {
       order: { createdAt: 'ASC', id: 'ASC' },
     });
     const current = isLabelStep(c.status) ? c.status : null;
-    const currentVisit = current ? [...steps].reverse().find((s) => s.step === current && !s.completedAt) : undefined;
+    const currentVisit = current
+      ? [...steps].reverse().find((s) => s.step === current && !s.completedAt)
+      : undefined;
     const expected =
       current && currentVisit
         ? this.calendar.naturalDayDeadline(currentVisit.enteredAt, remainingMaxDays(current)).toISOString()
@@ -934,11 +1083,21 @@ export class LabelCertificationService {
     );
   }
 
-  private async auditSession(t: RequestContext, c: LabelCertification, s: LabelDefenseSession, action: string) {
+  private async auditSession(
+    t: RequestContext,
+    c: LabelCertification,
+    s: LabelDefenseSession,
+    action: string,
+  ) {
     await this.auditNote(t, c, action, { ...sessionView(s) });
   }
 
-  private async auditNote(t: RequestContext, c: LabelCertification, action: string, after: Record<string, unknown>) {
+  private async auditNote(
+    t: RequestContext,
+    c: LabelCertification,
+    action: string,
+    after: Record<string, unknown>,
+  ) {
     await this.audit.record(t, {
       action,
       entityType: 'label_certification',
@@ -973,12 +1132,18 @@ function emptyResult(itemCode: string): ItemResultEntry {
 
 function requireKnownItem(label: CapabilityLabel, itemCode: string): void {
   if (!label.evaluationItems.some((i) => i.item_code === itemCode)) {
-    throw LabelErrors.fail('LABEL_ITEM_UNKNOWN', `Unknown evaluation item ${itemCode}.`, { item_code: itemCode });
+    throw LabelErrors.fail('LABEL_ITEM_UNKNOWN', `Unknown evaluation item ${itemCode}.`, {
+      item_code: itemCode,
+    });
   }
 }
 
 /** Replaces the files of the named items (an empty list clears the item). */
-function mergeEvidence(current: EvidenceEntry[], updates: EvidenceDto[], label: CapabilityLabel): EvidenceEntry[] {
+function mergeEvidence(
+  current: EvidenceEntry[],
+  updates: EvidenceDto[],
+  label: CapabilityLabel,
+): EvidenceEntry[] {
   const out = new Map(current.map((e) => [e.item_code, [...e.file_ids]]));
   for (const u of updates) {
     requireKnownItem(label, u.item_code);
@@ -989,15 +1154,24 @@ function mergeEvidence(current: EvidenceEntry[], updates: EvidenceDto[], label: 
     .map((i) => ({ item_code: i.item_code, file_ids: out.get(i.item_code)! }));
 }
 
-function mergeResults(current: ItemResultEntry[], updates: ItemResultDto[], label: CapabilityLabel): ItemResultEntry[] {
+function mergeResults(
+  current: ItemResultEntry[],
+  updates: ItemResultDto[],
+  label: CapabilityLabel,
+): ItemResultEntry[] {
   const byCode = new Map(current.map((r) => [r.item_code, { ...r }]));
-  for (const i of label.evaluationItems) if (!byCode.has(i.item_code)) byCode.set(i.item_code, emptyResult(i.item_code));
+  for (const i of label.evaluationItems)
+    if (!byCode.has(i.item_code)) byCode.set(i.item_code, emptyResult(i.item_code));
   for (const u of updates) {
     requireKnownItem(label, u.item_code);
     const r = byCode.get(u.item_code)!;
     r.result = u.result;
     const suggestion = u.improvement_suggestion?.trim();
-    r.improvement_suggestion = suggestion ? suggestion : u.result === 'pass' ? r.improvement_suggestion : null;
+    r.improvement_suggestion = suggestion
+      ? suggestion
+      : u.result === 'pass'
+        ? r.improvement_suggestion
+        : null;
   }
   return label.evaluationItems.map((i) => byCode.get(i.item_code)!);
 }
@@ -1005,7 +1179,8 @@ function mergeResults(current: ItemResultEntry[], updates: ItemResultDto[], labe
 /** LABEL-017: a result (pass / fail) for every evaluation item. */
 function requireAllResults(results: ItemResultEntry[]): void {
   const missing = results.filter((r) => !r.result).map((r) => r.item_code);
-  if (missing.length) throw LabelErrors.fail('LABEL_ITEM_RESULTS_INCOMPLETE', undefined, { item_codes: missing });
+  if (missing.length)
+    throw LabelErrors.fail('LABEL_ITEM_RESULTS_INCOMPLETE', undefined, { item_codes: missing });
 }
 
 function viaOf(t: RequestContext): 'pdm' | 'operations_specialist' {
@@ -1045,4 +1220,3 @@ export function sessionView(s: LabelDefenseSession): DefenseSessionView {
     created_at: s.createdAt.toISOString(),
   };
 }
-

@@ -18,7 +18,11 @@ import { findOneForUpdate, TransactionRunner } from '../../../../../libs/persist
 import { AuditService } from '../../../../../libs/audit/index.js';
 import { PathNotifier, type PathChannel } from '../../paths/services/path-contacts.js';
 import { reminderInstants } from '../domain/label-steps.js';
-import { LabelCertification, LabelCertificationStep, LabelDefenseSession } from '../entities/label.entities.js';
+import {
+  LabelCertification,
+  LabelCertificationStep,
+  LabelDefenseSession,
+} from '../entities/label.entities.js';
 import { reviewerInbox, STEP_ROLES } from './label-certification.service.js';
 
 const DAY_MS = 24 * 3600 * 1000;
@@ -132,7 +136,9 @@ export class LabelSlaService {
         });
         const c = await t.em!.findOne(LabelCertification, { where: { id: step.certificationId } });
         const recipients =
-          step.ownerSide === 'huawei' ? [reviewerInbox('supervisor'), reviewerInbox('pdm')] : [reviewerInbox('pdm'), reviewerInbox('operations')];
+          step.ownerSide === 'huawei'
+            ? [reviewerInbox('supervisor'), reviewerInbox('pdm')]
+            : [reviewerInbox('pdm'), reviewerInbox('operations')];
         const msgs: OutgoingMessage[] = recipients.map((recipient) => ({
           channel: 'in_app',
           recipient,
@@ -179,7 +185,11 @@ export class LabelSlaService {
           template: 'certification.label.defense_reminder',
           subject: `Capability label ${s.kind === 'technical_defense' ? 'technical defense' : 'clarification'} at ${s.scheduledAt!.toISOString()}`,
           body: `Online ${s.kind === 'technical_defense' ? 'technical defense' : 'clarification'} with the review experts at ${s.scheduledAt!.toISOString()}${s.meetingLink ? ` (${s.meetingLink})` : ''}.`,
-          params: { certification_id: s.certificationId, session_id: s.id, scheduled_at: s.scheduledAt!.toISOString() },
+          params: {
+            certification_id: s.certificationId,
+            session_id: s.id,
+            scheduled_at: s.scheduledAt!.toISOString(),
+          },
         };
         await this.notifier.toPartner(t, s.partnerAccountId, msg);
         await this.notifications.enqueue(

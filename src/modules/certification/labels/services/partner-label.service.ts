@@ -21,7 +21,11 @@ import {
 } from '../entities/label.entities.js';
 import { LabelErrors } from '../labels.errors.js';
 import { LabelPermissions } from '../labels.permissions.js';
-import { InProcessPartnerFinder, PARTNER_FINDER_PORT, type PartnerFinderPort } from '../ports/partner-finder.port.js';
+import {
+  InProcessPartnerFinder,
+  PARTNER_FINDER_PORT,
+  type PartnerFinderPort,
+} from '../ports/partner-finder.port.js';
 
 /** Published after commit when an account's held labels change (grant or revocation). */
 export const CAPABILITY_LABELS_CHANGED_EVENT = 'certification.capability-label.changed';
@@ -73,12 +77,15 @@ export interface PersonCapabilityAssessmentReader {
 /** LABEL-020 / viewing rules: the partner admin, or an org member holding the view or the apply key. */
 export function requireLabelViewer(ctx: RequestContext): void {
   if (ctx.isPartnerAdmin) return;
-  if (ctx.permissions.has(LabelPermissions.LabelView) || ctx.permissions.has(LabelPermissions.LabelApply)) return;
+  if (ctx.permissions.has(LabelPermissions.LabelView) || ctx.permissions.has(LabelPermissions.LabelApply))
+    return;
   throw new DomainError('ORG_PERMISSION_DENIED');
 }
 
 @Injectable()
-export class PartnerLabelService implements CapabilityLabelReader, PersonCapabilityAssessmentReader, OnModuleInit {
+export class PartnerLabelService
+  implements CapabilityLabelReader, PersonCapabilityAssessmentReader, OnModuleInit
+{
   private readonly logger = new Logger('CapabilityLabels');
 
   constructor(
@@ -147,7 +154,12 @@ export class PartnerLabelService implements CapabilityLabelReader, PersonCapabil
   /** Called by the certification service in the countersign transaction (LABEL-021). */
   async grant(
     t: RequestContext,
-    input: { partnerAccountId: string; labelCode: string; site: PartnerCapabilityLabel['site']; certificationId: string },
+    input: {
+      partnerAccountId: string;
+      labelCode: string;
+      site: PartnerCapabilityLabel['site'];
+      certificationId: string;
+    },
   ): Promise<PartnerCapabilityLabel> {
     const em = t.em!;
     const l = em.create(PartnerCapabilityLabel, {
@@ -245,7 +257,9 @@ export class PartnerLabelService implements CapabilityLabelReader, PersonCapabil
     });
   }
 
-  async listAssessments(personalAccountId?: string): Promise<{ total_count: number; items: PersonAssessmentView[] }> {
+  async listAssessments(
+    personalAccountId?: string,
+  ): Promise<{ total_count: number; items: PersonAssessmentView[] }> {
     const rows = await this.dataSource.getRepository(PersonCapabilityAssessment).find({
       where: personalAccountId ? { personalAccountId } : {},
       order: { passedAt: 'DESC', id: 'ASC' },
