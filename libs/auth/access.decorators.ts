@@ -11,6 +11,8 @@ export type AccessRule =
   | { kind: 'test_hook' }
   /** a partner user holding the permission key (the partner admin holds every key allowed for its identity) */
   | { kind: 'permission'; key: string; allowNotOnboarded: boolean }
+  /** a partner user holding at least one of the keys (e.g. view-or-apply reads; the service narrows by key) */
+  | { kind: 'any_permission'; keys: readonly string[]; allowNotOnboarded: boolean }
   /** the partner admin (account owner) only: not delegable to org members, not even to the preset admin role */
   | { kind: 'partner_admin'; allowNotOnboarded: boolean }
   /** any authenticated partner user of an active account */
@@ -38,6 +40,8 @@ export function describeAccess(rule: AccessRule): string {
       return 'test-hook';
     case 'permission':
       return `partner:${rule.key}${rule.allowNotOnboarded ? ' (not onboarded allowed)' : ''}`;
+    case 'any_permission':
+      return `partner:${rule.keys.join('|')}${rule.allowNotOnboarded ? ' (not onboarded allowed)' : ''}`;
     case 'partner_admin':
       return `partner-admin${rule.allowNotOnboarded ? ' (not onboarded allowed)' : ''}`;
     case 'any_partner':
@@ -72,6 +76,12 @@ export const RequirePermission = (
   opts: PartnerAccessOptions = {},
 ): MethodDecorator & ClassDecorator =>
   declare({ kind: 'permission', key, allowNotOnboarded: opts.allowNotOnboarded ?? false });
+/** A partner user holding at least one of the keys; the handler may narrow what each key shows. */
+export const RequireAnyPermission = (
+  keys: readonly string[],
+  opts: PartnerAccessOptions = {},
+): MethodDecorator & ClassDecorator =>
+  declare({ kind: 'any_permission', keys, allowNotOnboarded: opts.allowNotOnboarded ?? false });
 export const PartnerAdminOnly = (opts: PartnerAccessOptions = {}): MethodDecorator & ClassDecorator =>
   declare({ kind: 'partner_admin', allowNotOnboarded: opts.allowNotOnboarded ?? false });
 export const AnyPartner = (opts: PartnerAccessOptions = {}): MethodDecorator & ClassDecorator =>

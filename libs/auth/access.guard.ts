@@ -111,6 +111,9 @@ export class AccessGuard implements CanActivate {
       if (rule.kind === 'permission' && !principal.permissions.has(rule.key)) {
         throw new DomainError('ORG_PERMISSION_DENIED', undefined, { permission: rule.key });
       }
+      if (rule.kind === 'any_permission' && !rule.keys.some((k) => principal.permissions.has(k))) {
+        throw new DomainError('ORG_PERMISSION_DENIED', undefined, { permissions: rule.keys });
+      }
       // org.md ORG-005: a member without any role (hence no permission at all) gets 403 on every API
       if (rule.kind === 'any_partner' && memberId !== null && principal.permissions.size === 0) {
         throw new DomainError('ORG_PERMISSION_DENIED');

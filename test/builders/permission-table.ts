@@ -138,6 +138,11 @@ export function permissionTable(opts: PermissionTableOptions): PermissionTable {
       case 'permission':
         if (reviewer) return deny(403, 'AUTH_TOKEN_TYPE_NOT_ALLOWED');
         return actorPerms?.has(rule.key) ? { pass: true } : deny(403, 'ORG_PERMISSION_DENIED');
+      case 'any_permission':
+        if (reviewer) return deny(403, 'AUTH_TOKEN_TYPE_NOT_ALLOWED');
+        return rule.keys.some((k) => actorPerms?.has(k))
+          ? { pass: true }
+          : deny(403, 'ORG_PERMISSION_DENIED');
       case 'test_hook':
         return { pass: true };
     }
@@ -225,8 +230,10 @@ export function permissionTable(opts: PermissionTableOptions): PermissionTable {
         let token = tokens.get(actor);
         let actorPerms = perms.get(actor);
         if (actor === 'member with the key') {
-          if (rule.kind !== 'permission') continue; // no key to hold: the row is the other members' rows
-          const holder = await memberWithKey(rule.key);
+          // no key to hold: the row is the other members' rows
+          if (rule.kind !== 'permission' && rule.kind !== 'any_permission') continue;
+          const key = rule.kind === 'permission' ? rule.key : rule.keys.find((k) => grantable.has(k));
+          const holder = key ? await memberWithKey(key) : null;
           if (!holder) continue; // the identity does not allow the key (ORG-015): nobody can hold it
           token = holder.token;
           actorPerms = holder.perms;

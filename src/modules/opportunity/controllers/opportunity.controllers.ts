@@ -4,6 +4,7 @@ import {
   AnyPartner,
   Ctx,
   FieldErrorCode,
+  RequireAnyPermission,
   RequirePermission,
   ReviewerRoles,
   ReviewerRolesDenyingPartners,
@@ -69,15 +70,15 @@ export class OpportunitiesController {
     return this.opportunities.feedback(ctx, dto);
   }
 
-  /** `opportunity.po.view` / `opportunity.ho.view` by origin, checked by the service */
+  /** `opportunity.po.view` / `opportunity.ho.view`: either opens the list, the service narrows it by origin */
   @Get()
-  @AnyPartner()
+  @RequireAnyPermission([P.PoView, P.HoView])
   list(@Ctx() ctx: RequestContext, @Query() q: ListOpportunitiesQuery) {
     return this.opportunities.list(ctx, q);
   }
 
   @Get(':id')
-  @AnyPartner()
+  @RequireAnyPermission([P.PoView, P.HoView])
   get(@Ctx() ctx: RequestContext, @Param('id') id: string) {
     return this.opportunities.get(ctx, id);
   }
