@@ -4,7 +4,17 @@
  */
 import 'reflect-metadata';
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, Min, validateSync } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  validateSync,
+} from 'class-validator';
 import { isValidTimeZone } from '../libs/calendar/zoned.js';
 
 const bool = ({ value }: { value: unknown }): unknown =>
@@ -112,6 +122,20 @@ export class AppConfig {
   @Transform(bool)
   @IsBoolean()
   ORG_DEFAULTS_FOR_CUSTOMER_MANAGER = true;
+
+  /**
+   * certification-labels.md Open point 1: the day type of every capability-label step SLA. Natural days by
+   * decision (FAQ 9.1's 52–103-day cycle fits the 93-day sum only in natural days); either way due times come
+   * from the one WorkingDayCalendar.
+   */
+  @IsIn(['natural', 'working'])
+  LABEL_SLA_DAY_TYPE: 'natural' | 'working' = 'natural';
+
+  /** certification-labels.md LABEL-002: paths whose active membership lets an account apply (comma list) */
+  @Matches(/^\s*(software|service|si|lp)\s*(,\s*(software|service|si|lp)\s*)*$/, {
+    message: 'LABEL_APPLICANT_PATHS must be a comma list of software, service, si, lp',
+  })
+  LABEL_APPLICANT_PATHS = 'service,si';
 
   @IsOptional()
   @IsString()

@@ -1,8 +1,7 @@
 /**
  * Capability-label certification endpoints (certification-labels.md "Permissions"; api.md transport
- * conventions). Thin controllers: one access declaration and one delegating line each. Viewing endpoints are
- * `@AnyPartner` and the service requires the partner admin or `certification.label.view` / `.apply` (either key
- * suffices, which one declaration cannot express).
+ * conventions). Thin controllers: one access declaration and one delegating line each. The catalogue is open to
+ * any partner user; held labels and applications need `certification.label.view` or `.apply` (either key).
  */
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
@@ -11,6 +10,7 @@ import {
   Ctx,
   FieldErrorCode,
   PartnerAdminOnly,
+  RequireAnyPermission,
   RequirePermission,
   ReviewerRoles,
 } from '../../../../../libs/auth/index.js';
@@ -58,7 +58,7 @@ export class LabelsController {
   }
 
   @Get('partner-capability-labels')
-  @AnyPartner()
+  @RequireAnyPermission([LabelPermissions.LabelView, LabelPermissions.LabelApply])
   heldLabels(@Ctx() ctx: RequestContext) {
     return this.held.listForPartner(ctx);
   }
@@ -70,13 +70,13 @@ export class LabelsController {
   }
 
   @Get('label-certifications')
-  @AnyPartner()
+  @RequireAnyPermission([LabelPermissions.LabelView, LabelPermissions.LabelApply])
   list(@Ctx() ctx: RequestContext, @Query() q: ListLabelCertificationsQuery) {
     return this.certifications.listForPartner(ctx, q);
   }
 
   @Get('label-certifications/:id')
-  @AnyPartner()
+  @RequireAnyPermission([LabelPermissions.LabelView, LabelPermissions.LabelApply])
   get(@Ctx() ctx: RequestContext, @Param('id') id: string) {
     return this.certifications.getForPartner(ctx, id);
   }

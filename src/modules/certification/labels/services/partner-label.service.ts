@@ -20,7 +20,6 @@ import {
   PersonCapabilityAssessment,
 } from '../entities/label.entities.js';
 import { LabelErrors } from '../labels.errors.js';
-import { LabelPermissions } from '../labels.permissions.js';
 import {
   InProcessPartnerFinder,
   PARTNER_FINDER_PORT,
@@ -74,14 +73,6 @@ export interface PersonCapabilityAssessmentReader {
   hasPassed(personalAccountId: string, role: AssessedRole, at: Date): Promise<boolean>;
 }
 
-/** LABEL-020 / viewing rules: the partner admin, or an org member holding the view or the apply key. */
-export function requireLabelViewer(ctx: RequestContext): void {
-  if (ctx.isPartnerAdmin) return;
-  if (ctx.permissions.has(LabelPermissions.LabelView) || ctx.permissions.has(LabelPermissions.LabelApply))
-    return;
-  throw new DomainError('ORG_PERMISSION_DENIED');
-}
-
 @Injectable()
 export class PartnerLabelService
   implements CapabilityLabelReader, PersonCapabilityAssessmentReader, OnModuleInit
@@ -130,7 +121,6 @@ export class PartnerLabelService
 
   /** LABEL-016 / LABEL-020: the partner's held labels (`GET /partner-capability-labels`). */
   async listForPartner(ctx: RequestContext): Promise<{ total_count: number; items: HeldLabelView[] }> {
-    requireLabelViewer(ctx);
     const rows = await this.dataSource.getRepository(PartnerCapabilityLabel).find({
       where: { partnerAccountId: ctx.partnerAccountId },
       order: { grantedAt: 'DESC', id: 'ASC' },
