@@ -8,7 +8,6 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { randomBytes } from 'node:crypto';
 import mysql from 'mysql2/promise';
 import request from 'supertest';
-import { DataSource } from 'typeorm';
 import type TestAgent from 'supertest/lib/agent.js';
 import { loadConfig, type AppConfig } from '../../config/app.config.js';
 import { Clock, TravellingClock } from '../../libs/clock/index.js';
@@ -65,9 +64,6 @@ export async function createTestApp(
   }
   const cfg = loadConfig({ ...process.env, ...base, ...env });
   const app = await createApp(cfg, opts);
-  // TEMPORARY (module work in progress): tables of entities that have no migration yet are created by
-  // synchronize after the migrations ran. Removed when the migrations are regenerated; never in production.
-  if (process.env.SCHEMA_SYNC_PENDING_MIGRATIONS === 'true') await app.get(DataSource).synchronize();
   const clock = app.get(Clock) as TravellingClock;
   return {
     app,
