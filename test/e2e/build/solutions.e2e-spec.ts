@@ -99,7 +99,7 @@ describe('solutions and software certification (build.md BUILD-001…BUILD-019)'
     expect(long.status).toBe(400);
   });
 
-  it('BUILD-004 scenario 2: no software copyright certificate → 422 SOLUTION_COPYRIGHT_REQUIRED, still draft', async () => {
+  it('BUILD-004 PATH-009 scenario 2: no software copyright certificate → 422 SOLUTION_COPYRIGHT_REQUIRED, still draft', async () => {
     const s = await createSolution(t, p1);
     const c = await createCertificationDraft(t, p1, s, 'cloud_software', {
       materials: materialsWithout('software_copyright_certificate'),
@@ -116,7 +116,7 @@ describe('solutions and software certification (build.md BUILD-001…BUILD-019)'
     expect((await submit(p1, c2)).body.error_code).toBe('SOLUTION_COPYRIGHT_REQUIRED');
   });
 
-  it('BUILD-005 scenario 3: missing ftr_evidence → 400 SOLUTION_MATERIAL_MISSING with details.material_type', async () => {
+  it('BUILD-005 PATH-009 scenario 3: missing ftr_evidence → 400 SOLUTION_MATERIAL_MISSING with details.material_type', async () => {
     const s = await createSolution(t, p1);
     const c = await createCertificationDraft(t, p1, s, 'cloud_software', {
       materials: materialsWithout('ftr_evidence'),
