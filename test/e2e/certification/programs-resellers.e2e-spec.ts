@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { newMember } from '../../builders/actors.js';
 import { CertificationCollaborators } from '../../../src/modules/certification/index.js';
 import { createTestApp, type TestApp } from '../../setup/test-app.js';
+import { certifySolution } from '../../builders/build.js';
 import {
   activeDistributor,
   activeSp,
@@ -18,7 +19,6 @@ import {
   type Partner,
   reviewers,
   runJob,
-  setPathStage,
   travel,
 } from './programs.helpers.js';
 
@@ -28,7 +28,7 @@ describe('distributors, cloud resellers, scorecards (PROG-006…PROG-022)', () =
   const staff = () => [r.ops, r.pdm, r.bd, r.psa];
 
   beforeAll(async () => {
-    t = await createTestApp();
+    t = await createTestApp({ RATE_LIMIT_PER_SECOND: '100000' });
     r = await reviewers(t);
   });
   afterAll(async () => {
@@ -106,13 +106,14 @@ describe('distributors, cloud resellers, scorecards (PROG-006…PROG-022)', () =
       quick_registration_available: true,
     });
     const p = await partner(t, { sameAs: x });
-    const pm = await joinPath(t, p, 'service');
+    await joinPath(t, p, 'software');
     const joined = await as(t, x.token).post('/programs/solution-provider/level-upgrades');
     expect(joined.body.details).toMatchObject({
       reasons: ['path_not_role_certified'],
       quick_registration_available: false,
     });
-    await setPathStage(t, pm, 'role_certification');
+    // the real way to role certification on the software path: a certified cloud software solution (PATH-006)
+    await certifySolution(t, p, 'cloud_software');
     const applied = await as(t, x.token).post('/programs/solution-provider/level-upgrades');
     expect(applied.status).toBe(201);
     expect(applied.body).toMatchObject({

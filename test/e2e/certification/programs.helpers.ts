@@ -4,7 +4,6 @@
  */
 import { expect } from '@jest/globals';
 import type { Response } from 'supertest';
-import { DataSource } from 'typeorm';
 import { readPdfMetadata } from '../../../libs/pdf/index.js';
 import {
   newAccount,
@@ -181,20 +180,6 @@ export async function joinPath(t: TestApp, p: Partner, path: string): Promise<st
   const res = await as(t, p.token).post('/paths/memberships', { path });
   expect(res.status).toBe(201);
   return res.body.id as string;
-}
-
-/**
- * Test setup shortcut: moves a path membership to a stage. Reaching role certification for real needs the build
- * module's solution certifications (software) or a reviewed stage application (service) — owned by other specs.
- */
-export async function setPathStage(t: TestApp, membershipId: string, stage: string): Promise<void> {
-  await t.app
-    .get(DataSource)
-    .query('UPDATE cert_path_membership SET stage = ?, role_certified_at = ? WHERE id = ?', [
-      stage,
-      new Date().toISOString(),
-      membershipId,
-    ]);
 }
 
 /** GET of a binary download (the PDF certificate) with the body as a Buffer. */
