@@ -152,10 +152,29 @@ export interface ServiceActionOptions {
   prompt: string;
   submitLabel: string;
   variant?: 'contained' | 'danger';
-  /** the form asks for a reason, passed to `run` (required when true) */
-  reason?: { label: string; maxLength: number };
+  /**
+   * the form asks for a text passed to `run` as `reason`; required unless `required: false` (then the form can
+   * be sent empty — for optional comments)
+   */
+  reason?: { label: string; maxLength: number; required?: boolean };
+  /**
+   * narrows `roles` per record (e.g. by program: SP approval by operations, cloud-reseller review by PDM or
+   * operations): the action is shown and runs only for reviewers holding one of the returned roles
+   */
+  rolesFor?: (params: Record<string, unknown>) => readonly ReviewerRole[];
+  /**
+   * reviewer flags of which the reviewer must hold at least one (e.g. `supervisor` for level-2 approvals, as
+   * the service checks); `admin` passes. Hides the action from the others and refuses it on POST.
+   */
+  flags?: readonly string[];
   /** calls the service; answers the success notice */
   run: (ctx: RequestContext, recordId: string, payload: { reason: string }) => Promise<string>;
+}
+
+/** The error notice of a refusal: the catalogue message and its code, as service errors are shown. */
+function refusal(code: string): string {
+  const err = new DomainError(code);
+  return `${err.message} (${err.code})`;
 }
 
 function payloadString(request: ActionRequest, key: string): string {
@@ -173,19 +192,28 @@ export function serviceRecordAction(
   kit: AdminKit,
   opts: ServiceActionOptions,
 ): Partial<Action<ActionResponse>> {
-  const can = forRoles(opts.roles);
+  const roleCheck = forRoles(opts.roles);
+  const flagged = (admin: CurrentAdmin | undefined): boolean => {
+    if (!opts.flags?.length) return true;
+    const r = reviewerOf(admin);
+    return !!r && (r.roles.includes('admin') || r.flags.some((f) => opts.flags!.includes(f)));
+  };
+  const can = (context: ActionContext): boolean => roleCheck(context) && flagged(context.currentAdmin);
   return {
     actionType: 'record',
     icon: opts.icon,
     component: kit.components.recordDecision,
     isAccessible: can,
     isVisible: (context) =>
-      can(context) && (!opts.isVisibleFor || !context.record || opts.isVisibleFor(context.record.params)),
+      can(context) &&
+      (!context.record ||
+        ((!opts.isVisibleFor || opts.isVisibleFor(context.record.params)) &&
+          (!opts.rolesFor || hasReviewerRole(context.currentAdmin, opts.rolesFor(context.record.params))))),
     custom: {
       prompt: opts.prompt,
       submitLabel: opts.submitLabel,
       variant: opts.variant ?? 'contained',
-      reason: opts.reason ?? null,
+      reason: opts.reason ? { ...opts.reason, required: opts.reason.required ?? true } : null,
     },
     handler: async (request, _response, context) => {
       const { record, currentAdmin, h, resource } = context;
@@ -201,7 +229,18 @@ export function serviceRecordAction(
       const principal = session ? await kit.reviewers.resolve(session.id) : null;
       if (!session || !principal) return fail(new DomainError('AUTH_TOKEN_INVALID').message);
       if (!principal.roles.some((r) => r === 'admin' || opts.roles.includes(r))) {
-        return fail(new DomainError('REVIEWER_ROLE_REQUIRED').message);
+        return fail(refusal('REVIEWER_ROLE_REQUIRED'));
+      }
+      const recordRoles = opts.rolesFor?.(record.params);
+      if (recordRoles && !principal.roles.some((r) => r === 'admin' || recordRoles.includes(r))) {
+        return fail(refusal('REVIEWER_ROLE_REQUIRED'));
+      }
+      if (
+        opts.flags?.length &&
+        !principal.roles.includes('admin') &&
+        !principal.flags.some((f) => opts.flags!.includes(f))
+      ) {
+        return fail(refusal('REVIEWER_ROLE_REQUIRED'));
       }
       const reason = payloadString(request, 'reason');
       if (opts.reason && reason.length > opts.reason.maxLength) {

@@ -382,7 +382,7 @@ describe('admin panel: certification reviewer actions (panel API + headless Chro
     });
   });
 
-  it('PROG-003 PROG-020 operations approve a solution-provider application from the panel; a PDM is refused, a PSA does not see it', async () => {
+  it('PROG-003 PROG-020 operations approve a solution-provider application from the panel; a PDM or a PSA neither sees nor performs it', async () => {
     const p = await programPartner(t);
     const applied = await as(t, p.token).post('/programs/solution-provider/applications', {
       representative_office: 'Beijing',
@@ -393,8 +393,10 @@ describe('admin panel: certification reviewer actions (panel API + headless Chro
     const psa = await panel(r.psa);
     expect(await visibleActions(psa, 'ProgramMembership', id)).not.toContain('approve');
     expect(await act(psa, 'ProgramMembership', id, 'approve')).toMatchObject({ type: 'error' });
-    // the PDM sees approve (cloud-reseller applications are PDM or operations) but the service refuses SP approval
+    // SP applications are decided by operations: the PDM (who decides cloud-reseller applications) is not offered
+    // the action on an SP record and posting it is refused
     const pdm = await panel(r.pdm);
+    expect(await visibleActions(pdm, 'ProgramMembership', id)).not.toContain('approve');
     const byPdm = await act(pdm, 'ProgramMembership', id, 'approve');
     expect(byPdm.type).toBe('error');
     expect(byPdm.message).toContain('REVIEWER_ROLE_REQUIRED');
@@ -437,6 +439,7 @@ describe('admin panel: certification reviewer actions (panel API + headless Chro
     expect(await act(ops, 'ProgramMembership', id, 'exit', 'ticket 1')).toMatchObject({ type: 'error' });
     // bd may record cloud-reseller exits only; the SP exit is the PDM's
     const bd = await panel(r.bd);
+    expect(await visibleActions(bd, 'ProgramMembership', id)).not.toContain('exit');
     const byBd = await act(bd, 'ProgramMembership', id, 'exit', 'ticket 2');
     expect(byBd.type).toBe('error');
     expect(byBd.message).toContain('REVIEWER_ROLE_REQUIRED');

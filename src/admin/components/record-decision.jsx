@@ -18,7 +18,7 @@ const RecordDecision = (props) => {
   const [error, setError] = useState(null);
   const handleResponse = useActionResponseHandler();
 
-  const missingReason = !!reasonSpec && reason.trim() === '';
+  const missingReason = !!reasonSpec && reasonSpec.required !== false && reason.trim() === '';
 
   const submit = (event) => {
     event.preventDefault();
@@ -48,7 +48,7 @@ const RecordDecision = (props) => {
       <Text mb="xl">{custom.prompt}</Text>
       {reasonSpec ? (
         <FormGroup>
-          <Label htmlFor="decision-reason" required>
+          <Label htmlFor="decision-reason" required={reasonSpec.required !== false}>
             {reasonSpec.label}
           </Label>
           <TextArea

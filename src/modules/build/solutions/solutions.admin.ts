@@ -11,6 +11,7 @@ import { CloudServiceCatalogEntry, Solution, SolutionCertification } from './ent
 import {
   EXPERT_REVIEWER_ROLES,
   PDM_REVIEWER_ROLES,
+  PDM_SUPERVISOR_FLAG,
   PSA_REVIEWER_ROLES,
   SOLUTION_REVIEWER_ROLES,
   SolutionCertificationService,
@@ -74,7 +75,7 @@ export function solutionAdminResources(deps: BuildAdminDeps): ResourceWithOption
           prompt:
             'PSA pre-review passed (BUILD-011): the materials comply; the application goes to the software technical experts.',
           submitLabel: 'Pass pre-review',
-          reason: { label: 'Comment (optional)', maxLength: 2000 },
+          reason: { label: 'Comment (optional)', maxLength: 2000, required: false },
           run: async (ctx, id, { reason }) => {
             const v = await service().psaReview(ctx, id, { result: 'pass', comment: reason || undefined });
             return `Pre-review passed: ${v.status}.`;
@@ -102,7 +103,7 @@ export function solutionAdminResources(deps: BuildAdminDeps): ResourceWithOption
             'Level-1 technical conclusion "pass" (BUILD-012): FTR (advanced: FTR and Haydn/test report) reviewed; the ' +
             'computed "3 or 1" architecture check is confirmed.',
           submitLabel: 'Technical pass',
-          reason: { label: 'Comment (optional)', maxLength: 2000 },
+          reason: { label: 'Comment (optional)', maxLength: 2000, required: false },
           run: async (ctx, id, { reason }) => {
             const v = await service().expertReview(ctx, id, {
               technical_conclusion: 'pass',
@@ -130,6 +131,7 @@ export function solutionAdminResources(deps: BuildAdminDeps): ResourceWithOption
         }),
         pdmApprove: serviceRecordAction(kit, {
           roles: PDM_REVIEWER_ROLES,
+          flags: [PDM_SUPERVISOR_FLAG],
           isVisibleFor: inState('pending_pdm_review'),
           icon: 'Award',
           prompt:
@@ -137,7 +139,11 @@ export function solutionAdminResources(deps: BuildAdminDeps): ResourceWithOption
             'year and issues the certificate. For advanced certification enter the reviewer ids of the software ' +
             'business expert group (comma-separated, at least one).',
           submitLabel: 'Approve and certify',
-          reason: { label: 'Business expert group reviewer ids (advanced only)', maxLength: 800 },
+          reason: {
+            label: 'Business expert group reviewer ids (advanced only)',
+            maxLength: 800,
+            required: false,
+          },
           run: async (ctx, id, { reason }) => {
             const v = await service().pdmReview(ctx, id, {
               result: 'pass',
@@ -148,6 +154,7 @@ export function solutionAdminResources(deps: BuildAdminDeps): ResourceWithOption
         }),
         pdmReject: serviceRecordAction(kit, {
           roles: PDM_REVIEWER_ROLES,
+          flags: [PDM_SUPERVISOR_FLAG],
           isVisibleFor: inState('pending_pdm_review'),
           icon: 'XCircle',
           variant: 'danger',

@@ -239,7 +239,7 @@ export function labelAdminResources(deps: CertificationAdminDeps): ResourceWithO
             'Step 7 → 8: archive accepted. Item results still missing, one line per item ("DB-01 pass" / ' +
             '"DB-02 fail: suggestion"); leave empty when already recorded.',
           submitLabel: 'Accept archive',
-          reason: { label: 'Item results (optional)', maxLength: 5000 },
+          reason: { label: 'Item results (optional)', maxLength: 5000, required: false },
           run: async (ctx, id, { reason }) =>
             done(
               (

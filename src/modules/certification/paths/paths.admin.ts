@@ -261,7 +261,7 @@ export function pathAdminResources(deps: CertificationAdminDeps): ResourceWithOp
       variant: result === 'passed' ? 'contained' : 'danger',
       prompt: `Decide the annual review: ${label}. J-PATH-4 applies the result on 31 January.`,
       submitLabel: label,
-      reason: { label: 'Comment (optional)', maxLength: 500 },
+      reason: { label: 'Comment (optional)', maxLength: 500, required: false },
       run: async (ctx, id, { reason }) => {
         await reviews().decide(ctx, id, result, reason || null);
         return `Annual review ${result}.`;

@@ -28,6 +28,10 @@ import {
 import { ProgramMembershipService } from './services/program-membership.service.js';
 import { ProgramScorecardService } from './services/program-scorecard.service.js';
 
+/** who decides a pending application: SP → operations; cloud reseller (Huawei review) → PDM or operations */
+const applicationDeciders = (params: Record<string, unknown>) =>
+  params.program === 'solution_provider' ? PROGRAM_OPERATIONS_ROLES : PROGRAM_PDM_OR_OPERATIONS_ROLES;
+
 const NAVIGATION = { name: 'Partner programs', icon: 'Award' };
 const values = (list: readonly string[]) => list.map((value) => ({ value, label: value }));
 const is =
@@ -92,6 +96,7 @@ export function programAdminResources(deps: CertificationAdminDeps): ResourceWit
         ...readOnlyActions(PROGRAM_VIEWER_ROLES),
         approve: serviceRecordAction(kit, {
           roles: PROGRAM_PDM_OR_OPERATIONS_ROLES,
+          rolesFor: applicationDeciders,
           isVisibleFor: is('status', 'pending_review'),
           icon: 'CheckCircle',
           prompt:
@@ -105,6 +110,7 @@ export function programAdminResources(deps: CertificationAdminDeps): ResourceWit
         }),
         reject: serviceRecordAction(kit, {
           roles: PROGRAM_PDM_OR_OPERATIONS_ROLES,
+          rolesFor: applicationDeciders,
           isVisibleFor: is('status', 'pending_review'),
           icon: 'XCircle',
           variant: 'danger',
@@ -118,6 +124,8 @@ export function programAdminResources(deps: CertificationAdminDeps): ResourceWit
         }),
         exit: serviceRecordAction(kit, {
           roles: RESELLER_EXIT_ROLES,
+          rolesFor: (params) =>
+            params.program === 'cloud_reseller' ? RESELLER_EXIT_ROLES : PROGRAM_PDM_ROLES,
           isVisibleFor: is('status', 'active', 'expired'),
           icon: 'LogOut',
           variant: 'danger',
