@@ -4,12 +4,31 @@
  * partner `demo-partner-2`, an account `demo-applicant` whose onboarding waits in manual review, a not-yet-onboarded
  * account `demo-newcomer`, and the reviewer `reviewer@demo.local`
  * with every reviewer role. Password of all: `Demo@12345`. Idempotent: safe on every start.
+ *
+ * Module records (reviewers have something to do in the admin panel), all created through the modules' exported
+ * services, each only when the account has none of its kind yet (so a demo user's own actions are never undone):
+ * - opportunity: `demo-partner` is a PCE member (OPP-001…OPP-003) with one PO for 上海演示客户有限公司 waiting in
+ *   PDM review; the demo rep office `RO-DEMO-SH` (province `SH`) routes it to `reviewer@demo.local` (OPP-020);
+ * - certification programs: `demo-partner-2` applied to the solution-provider program and waits for the
+ *   operations review (PROG-003…PROG-005).
+ * Not seeded (decision): the `software` / `service` development paths, the solution certification and the
+ * capability-label application — joining a path (`PathMembershipService`) and applying for a label
+ * (`LabelCertificationService`) are not on the certification module's public surface (`index.ts`), and the
+ * build module refuses solutions without the `software` path (BUILD-001).
  */
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Clock } from '../../libs/clock/index.js';
+import { addMonths, WorkingDayCalendar } from '../../libs/calendar/index.js';
+import { PARTNER_PRINCIPALS, type PartnerPrincipalResolver } from '../../libs/auth/index.js';
 import { FakeRegistry } from '../../libs/testing/index.js';
 import { REVIEWER_ROLES, RequestContext } from '../../libs/context/index.js';
+import { ProgramMembershipService } from '../modules/certification/index.js';
 import { OnboardingService, PartnerAccountService } from '../modules/info/index.js';
+import {
+  OpportunityReviewService,
+  OpportunityService,
+  PceEnrollmentService,
+} from '../modules/opportunity/index.js';
 import { OrgMemberService, OrgPermissionService } from '../modules/org/index.js';
 import { ReviewerService } from '../platform/index.js';
 
@@ -30,6 +49,13 @@ export const DEMO_COMPANIES = [
   },
 ] as const;
 
+/** The demo PO of `demo-partner` (waits in PDM review) and the rep office that routes it to the demo reviewer. */
+export const DEMO_OPPORTUNITY = {
+  customerName: '上海演示客户有限公司',
+  province: 'SH',
+  repOfficeCode: 'RO-DEMO-SH',
+} as const;
+
 @Injectable()
 export class DemoDataSeeder {
   private readonly logger = new Logger('DemoData');
@@ -42,12 +68,18 @@ export class DemoDataSeeder {
     private readonly permissions: OrgPermissionService,
     private readonly reviewers: ReviewerService,
     private readonly fakes: FakeRegistry,
+    @Inject(WorkingDayCalendar) private readonly calendar: WorkingDayCalendar,
+    private readonly pce: PceEnrollmentService,
+    private readonly opportunities: OpportunityService,
+    private readonly opportunityReview: OpportunityReviewService,
+    private readonly programs: ProgramMembershipService,
+    @Inject(PARTNER_PRINCIPALS) private readonly principals: PartnerPrincipalResolver,
   ) {}
 
   async seed(): Promise<void> {
     const sys = RequestContext.system(this.clock, 'demo-seed');
     await this.permissions.ensurePresetRoles();
-    await this.reviewers.upsert(sys, {
+    const reviewer = await this.reviewers.upsert(sys, {
       email: 'reviewer@demo.local',
       name: 'Demo Reviewer',
       roles: [...REVIEWER_ROLES],
@@ -141,8 +173,77 @@ export class DemoDataSeeder {
       mobile: '13800000003',
       email: 'demo-newcomer@demo.local',
     });
+    await this.seedOpportunity(sys, reviewer.id);
+    await this.seedSolutionProviderApplication(sys);
     this.logger.log(
-      'demo data ready: demo-partner, demo-partner/operator, demo-partner-2, demo-applicant (manual review), demo-newcomer, reviewer@demo.local',
+      'demo data ready: demo-partner (PCE, PO in PDM review), demo-partner/operator, demo-partner-2 (SP application), demo-applicant (manual review), demo-newcomer, reviewer@demo.local',
     );
+  }
+
+  /**
+   * The partner admin's own context (`memberId: null`) with the permissions its token would carry, built the way
+   * the access guard builds it; null unless the account is onboarded.
+   */
+  private async partnerContext(sys: RequestContext, accountName: string): Promise<RequestContext | null> {
+    const account = await this.accounts.findByName(accountName);
+    if (!account || account.status !== 'active') return null;
+    const principal = await this.principals.resolve(account.id, null);
+    if (!principal || principal.notActiveError) return null;
+    return sys.withActor(
+      { kind: 'partner', partnerAccountId: account.id, memberId: null, site: principal.site, tokenId: null },
+      principal.permissions,
+    );
+  }
+
+  /**
+   * `demo-partner` joins PCE (once: an exited enrollment stays exited) and files one PO that waits for the PDM
+   * review (OPP-011 → `pending_review`); the demo rep office routes province `SH` to the demo reviewer (OPP-020),
+   * who is its PDM, PSM and BD, so every later step of the PO is theirs too.
+   */
+  private async seedOpportunity(sys: RequestContext, reviewerId: string): Promise<void> {
+    const ctx = await this.partnerContext(sys, 'demo-partner');
+    if (!ctx) return;
+    const offices = await this.opportunityReview.listRepOffices();
+    if (!offices.items.some((o) => o.code === DEMO_OPPORTUNITY.repOfficeCode)) {
+      await this.opportunityReview.upsertRepOffice(sys, DEMO_OPPORTUNITY.repOfficeCode, {
+        name: 'Demo Shanghai rep office',
+        provinces: [DEMO_OPPORTUNITY.province],
+        pdm_ids: [reviewerId],
+        psm_ids: [reviewerId],
+        bd_ids: [reviewerId],
+      });
+    }
+    if ((await this.pce.status(ctx.partnerAccountId)) === null) {
+      await this.pce.join(ctx, { agreement_accepted: true, update_commitment: true });
+    }
+    if (!(await this.pce.isActive(ctx.partnerAccountId))) return;
+    const mine = await this.opportunities.list(ctx, { origin: 'po', offset: 0, limit: 100 });
+    if (mine.items.some((o) => o.customer_name === DEMO_OPPORTUNITY.customerName)) return;
+    const fields = {
+      customer_name: DEMO_OPPORTUNITY.customerName,
+      customer_account_id: 'demo-customer-account-1',
+      customer_contact_name: 'Demo Customer Contact',
+      customer_contact_phone: '13800000009',
+      province: DEMO_OPPORTUNITY.province,
+      city: 'Shanghai',
+      industry: 'retail',
+      budget_amount: '800000.00',
+      // OPP-014: inside the 12-month purchase window, counted from today (business time zone)
+      expected_purchase_date: addMonths(this.calendar.localDate(sys.now()), 3),
+      incremental_revenue: '200000.00',
+      description: 'Demo: move the retail ERP and the member mini-program to Huawei Cloud.',
+      customer_consent_confirmed: true,
+    };
+    const draft = await this.opportunities.create(ctx, fields);
+    await this.opportunities.submit(ctx, draft.id, {});
+  }
+
+  /** `demo-partner-2` applies to the solution-provider program (PROG-003…PROG-005): operations reviews it. */
+  private async seedSolutionProviderApplication(sys: RequestContext): Promise<void> {
+    const ctx = await this.partnerContext(sys, 'demo-partner-2');
+    if (!ctx) return;
+    const held = await this.programs.programMemberships(ctx.partnerAccountId);
+    if (held.some((m) => m.program === 'solution_provider')) return;
+    await this.programs.applySolutionProvider(ctx, { representative_office: DEMO_OPPORTUNITY.repOfficeCode });
   }
 }

@@ -47,14 +47,103 @@ describe('demo data', () => {
       expect(queue.body.total_count).toBe(1);
     });
 
+    const asToken = (token: string) => ({
+      get: (path: string) => t.http.get(path).set('X-Auth-Token', token),
+    });
+
+    it('seeds demo-partner as a PCE member with one PO waiting for the PDM review of the demo reviewer', async () => {
+      const admin = await login({ account: 'demo-partner', password: PASSWORD });
+      const partner = asToken(admin.body.token);
+      const enrollment = await partner.get('/api/v1/pce/enrollment');
+      expect(enrollment.status).toBe(200);
+      expect(enrollment.body.status).toBe('active');
+      const pos = await partner.get('/api/v1/opportunities?origin=po');
+      expect(pos.status).toBe(200);
+      expect(pos.body.total_count).toBe(1);
+      expect(pos.body.items[0]).toMatchObject({
+        customer_name: '上海演示客户有限公司',
+        province: 'SH',
+        status: 'pending_review',
+      });
+
+      const reviewer = asToken(
+        (await login({ reviewer: 'reviewer@demo.local', password: PASSWORD })).body.token,
+      );
+      const offices = await reviewer.get('/api/v1/admin/pce/rep-offices');
+      expect(offices.status).toBe(200);
+      const office = (offices.body.items as Array<{ id: string; code: string; pdm_ids: string[] }>).find(
+        (o) => o.code === 'RO-DEMO-SH',
+      );
+      expect(office).toBeDefined();
+      const queue = await reviewer.get('/api/v1/admin/opportunities?status=pending_review');
+      expect(queue.status).toBe(200);
+      expect(queue.body.total_count).toBe(1);
+      // routed by province to the rep office whose PDM is the demo reviewer (OPP-020), not to the dispatcher queue
+      expect(queue.body.items[0]).toMatchObject({
+        id: pos.body.items[0].id,
+        rep_office_id: office!.id,
+        assigned_pdm_id: office!.pdm_ids[0],
+      });
+    });
+
+    it('seeds a solution-provider application of demo-partner-2 waiting for the operations review', async () => {
+      const second = await login({ account: 'demo-partner-2', password: PASSWORD });
+      const mine = await asToken(second.body.token).get('/api/v1/programs/memberships');
+      expect(mine.status).toBe(200);
+      expect(mine.body.total_count).toBe(1);
+      expect(mine.body.items[0]).toMatchObject({ program: 'solution_provider', status: 'pending_review' });
+
+      const reviewer = asToken(
+        (await login({ reviewer: 'reviewer@demo.local', password: PASSWORD })).body.token,
+      );
+      const pending = await reviewer.get(
+        '/api/v1/admin/programs/memberships?program=solution_provider&status=pending_review',
+      );
+      expect(pending.status).toBe(200);
+      expect(pending.body.total_count).toBe(1);
+      expect(pending.body.items[0].id).toBe(mine.body.items[0].id);
+      // demo-partner is on no program of the table (PCE is not one of them)
+      const first = await login({ account: 'demo-partner', password: PASSWORD });
+      const none = await asToken(first.body.token).get('/api/v1/programs/memberships');
+      expect(none.body.total_count).toBe(0);
+    });
+
     it('seeding twice changes nothing (idempotent on every start)', async () => {
       const { DemoDataSeeder } = await import('../../../src/seed/demo-data.js');
       await t.app.get(DemoDataSeeder).seed();
       const reviewer = await login({ reviewer: 'reviewer@demo.local', password: PASSWORD });
-      const apps = await t.http
-        .get('/api/v1/admin/onboarding/applications?limit=100')
-        .set('X-Auth-Token', reviewer.body.token);
+      const as = asToken(reviewer.body.token);
+      const apps = await as.get('/api/v1/admin/onboarding/applications?limit=100');
       expect(apps.body.total_count).toBe(3);
+      const opportunities = await as.get('/api/v1/admin/opportunities?limit=100');
+      expect(opportunities.body.total_count).toBe(1);
+      expect(opportunities.body.items[0].status).toBe('pending_review');
+      const offices = await as.get('/api/v1/admin/pce/rep-offices');
+      expect(offices.body.total_count).toBe(1);
+      const memberships = await as.get('/api/v1/admin/programs/memberships?limit=100');
+      expect(memberships.body.total_count).toBe(1);
+      const admin = await login({ account: 'demo-partner', password: PASSWORD });
+      const enrollment = await asToken(admin.body.token).get('/api/v1/pce/enrollment');
+      expect(enrollment.body.status).toBe('active');
+    });
+
+    it('demo-partner can go on to the software path and a solution through the partner API (README)', async () => {
+      const admin = await login({ account: 'demo-partner', password: PASSWORD });
+      const joined = await t.http
+        .post('/api/v1/paths/memberships')
+        .set('X-Auth-Token', admin.body.token)
+        .send({ path: 'software' });
+      expect(joined.status).toBe(201);
+      const solution = await t.http
+        .post('/api/v1/solutions')
+        .set('X-Auth-Token', admin.body.token)
+        .send({
+          name: 'Demo SaaS',
+          deployment_modes: ['multi_tenant'],
+          software_product_type: 'saas',
+          cloud_services_used: ['CSE', 'DCS', 'APIG'],
+        });
+      expect(solution.status).toBe(201);
     });
   });
 
