@@ -156,13 +156,21 @@ export class LabelCertification extends UuidEntity {
   version: number;
 }
 
-/** One visit of one step (steps can be visited more than once). */
+/**
+ * One visit of one step (steps can be visited more than once). The visits of an application are ordered by
+ * `seq`, never by `entered_at`: consecutive visits can share an instant (a frozen test clock, two moves in the
+ * same millisecond) and UUID ids do not order, so a timestamp order differs between engines.
+ */
 @Entity('label_certification_step')
-@Index('idx_label_certification_step_cert', ['certificationId', 'enteredAt'])
+@Index('uq_label_certification_step_seq', ['certificationId', 'seq'], { unique: true })
 @Index('idx_label_certification_step_open', ['completedAt', 'dueAt'])
 export class LabelCertificationStep extends UuidEntity {
   @Column({ name: 'certification_id', type: 'varchar', length: 36 })
   certificationId: string;
+
+  /** 1, 2, … per application in visit order, assigned with the application row locked (`nextSeq`) */
+  @Column({ type: 'int' })
+  seq: number;
 
   @Column({ name: 'partner_account_id', type: 'varchar', length: 36 })
   partnerAccountId: string;
@@ -212,12 +220,19 @@ export class LabelCertificationStep extends UuidEntity {
   remindersSent: Array<{ key: string; sent_at: string }>;
 }
 
-/** 答辩 / 澄清: an online defense or clarification meeting with the review experts (FAQ 9.3). */
+/**
+ * 答辩 / 澄清: an online defense or clarification meeting with the review experts (FAQ 9.3). Ordered per
+ * application by `seq` (creation order), not by `created_at`, which ties under one instant.
+ */
 @Entity('label_defense_session')
-@Index('idx_label_defense_session_cert', ['certificationId'])
+@Index('uq_label_defense_session_seq', ['certificationId', 'seq'], { unique: true })
 export class LabelDefenseSession extends UuidEntity {
   @Column({ name: 'certification_id', type: 'varchar', length: 36 })
   certificationId: string;
+
+  /** 1, 2, … per application in creation order, assigned with the application row locked (`nextSeq`) */
+  @Column({ type: 'int' })
+  seq: number;
 
   @Column({ name: 'partner_account_id', type: 'varchar', length: 36 })
   partnerAccountId: string;

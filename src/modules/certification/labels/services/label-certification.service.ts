@@ -6,7 +6,7 @@
  * time from the WorkingDayCalendar (F-LABEL-1), and queues its notifications in the outbox.
  */
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, IsNull } from 'typeorm';
+import { DataSource, type EntityManager, IsNull } from 'typeorm';
 import { AuditService } from '../../../../../libs/audit/index.js';
 import { WorkingDayCalendar } from '../../../../../libs/calendar/index.js';
 import type { RequestContext, ReviewerRole, Site } from '../../../../../libs/context/index.js';
@@ -381,6 +381,7 @@ export class LabelCertificationService {
       }
       const s = t.em!.create(LabelDefenseSession, {
         certificationId: c.id,
+        seq: await nextSeq(t.em!, LabelDefenseSession, c.id),
         partnerAccountId: c.partnerAccountId,
         kind: 'clarification',
         requestedVia: dto.requested_via,
@@ -530,6 +531,7 @@ export class LabelCertificationService {
       }
       const s = t.em!.create(LabelDefenseSession, {
         certificationId: c.id,
+        seq: await nextSeq(t.em!, LabelDefenseSession, c.id),
         partnerAccountId: c.partnerAccountId,
         kind: dto.kind,
         requestedVia: dto.kind === 'clarification' ? (dto.requested_via ?? viaOf(t)) : null,
@@ -589,23 +591,11 @@ export class LabelCertificationService {
         );
         return;
       }
-      requireAllResults(results);
-      await this.move(t, c, 'countersign', {
+      await this.toCountersign(t, c, results, {
         outcome: 'no_archive_needed',
         comment: dto.comment ?? null,
         action: 'label_certification.defense_passed_to_countersign',
-        mutate: (x) => {
-          x.itemResults = results;
-        },
       });
-      await this.toReviewers(
-        t,
-        c,
-        LABEL_COUNTERSIGN_ROLES,
-        'countersign_due',
-        'Countersign due',
-        `The ${c.labelCode} application of ${c.partnerAccountId} awaits the countersign group.`,
-      );
     });
   }
 
@@ -642,23 +632,11 @@ export class LabelCertificationService {
         );
         return;
       }
-      requireAllResults(results);
-      await this.move(t, c, 'countersign', {
+      await this.toCountersign(t, c, results, {
         outcome: 'accepted',
         comment: dto.comment ?? null,
         action: 'label_certification.archive_accepted',
-        mutate: (x) => {
-          x.itemResults = results;
-        },
       });
-      await this.toReviewers(
-        t,
-        c,
-        LABEL_COUNTERSIGN_ROLES,
-        'countersign_due',
-        'Countersign due',
-        `The ${c.labelCode} application of ${c.partnerAccountId} awaits the countersign group.`,
-      );
     });
   }
 
@@ -823,9 +801,11 @@ export class LabelCertificationService {
       const visits = await t.em!.count(LabelCertificationStep, {
         where: { certificationId: c.id, step: to },
       });
+      const seq = await nextSeq(t.em!, LabelCertificationStep, c.id);
       await t.em!.save(
         t.em!.create(LabelCertificationStep, {
           certificationId: c.id,
+          seq,
           partnerAccountId: c.partnerAccountId,
           step: to,
           visit: visits + 1,
@@ -855,7 +835,7 @@ export class LabelCertificationService {
     if (!isLabelStep(c.status)) return;
     const open = await t.em!.findOne(LabelCertificationStep, {
       where: { certificationId: c.id, step: c.status, completedAt: IsNull() },
-      order: { enteredAt: 'DESC', visit: 'DESC' },
+      order: { seq: 'DESC' },
     });
     if (!open || open.completedAt) return;
     open.completedAt = t.now();
@@ -863,6 +843,30 @@ export class LabelCertificationService {
     open.outcome = outcome;
     open.comment = comment?.trim() || null;
     await t.em!.save(open);
+  }
+
+  /** Step 5 / 7 → countersign (step 8): a result for every item (LABEL-017), then the countersign group is told. */
+  private async toCountersign(
+    t: RequestContext,
+    c: LabelCertification,
+    results: ItemResultEntry[],
+    opts: { outcome: string; comment: string | null; action: string },
+  ): Promise<void> {
+    requireAllResults(results);
+    await this.move(t, c, 'countersign', {
+      ...opts,
+      mutate: (x) => {
+        x.itemResults = results;
+      },
+    });
+    await this.toReviewers(
+      t,
+      c,
+      LABEL_COUNTERSIGN_ROLES,
+      'countersign_due',
+      'Countersign due',
+      `The ${c.labelCode} application of ${c.partnerAccountId} awaits the countersign group.`,
+    );
   }
 
   /** passed / failed (LABEL-013, LABEL-017, LABEL-018, LABEL-021). */
@@ -937,14 +941,10 @@ export class LabelCertificationService {
     change: Change,
   ): Promise<LabelCertificationView> {
     const peek = await this.ownedOrFail(ctx, id);
-    return this.tx.run(ctx, async (t) => {
-      const c = (await findOneForUpdate(t.em!, LabelCertification, { id: peek.id }))!;
-      const label = await this.catalogue.findOrFail(t, c.labelCode, t.em!);
-      await change(t, c, label);
-      return this.view(t, c, label);
-    });
+    return this.reviewerChange(ctx, peek.id, change);
   }
 
+  /** The application row locked, the change applied, the view of the result (partner changes after `ownedOrFail`). */
   private async reviewerChange(
     ctx: RequestContext,
     id: string,
@@ -975,7 +975,7 @@ export class LabelCertificationService {
     if (q.label_code) where.labelCode = q.label_code;
     const [rows, total] = await this.dataSource.getRepository(LabelCertification).findAndCount({
       where,
-      order: { createdAt: 'DESC', id: 'ASC' },
+      order: { createdAt: 'DESC', labelCode: 'ASC', id: 'ASC' },
       skip: q.offset ?? 0,
       take: q.limit ?? 10,
     });
@@ -993,11 +993,11 @@ export class LabelCertificationService {
     const l = label ?? (await em.findOne(CapabilityLabel, { where: { code: c.labelCode } }));
     const steps = await em.find(LabelCertificationStep, {
       where: { certificationId: c.id },
-      order: { enteredAt: 'ASC', visit: 'ASC' },
+      order: { seq: 'ASC' },
     });
     const sessions = await em.find(LabelDefenseSession, {
       where: { certificationId: c.id },
-      order: { createdAt: 'ASC', id: 'ASC' },
+      order: { seq: 'ASC' },
     });
     const current = isLabelStep(c.status) ? c.status : null;
     const currentVisit = current
@@ -1107,6 +1107,19 @@ export class LabelCertificationService {
 }
 
 // --- helpers ------------------------------------------------------------------------------------------------------
+
+/**
+ * The next per-application sequence number of a step visit or a defense session: the order of the rows of one
+ * application (timestamps tie under one instant and UUID ids do not order). Call it with the application row
+ * locked (`findOneForUpdate`), which serialises the writers; the unique index (certification_id, seq) backs it.
+ */
+export async function nextSeq(
+  em: EntityManager,
+  entity: typeof LabelCertificationStep | typeof LabelDefenseSession,
+  certificationId: string,
+): Promise<number> {
+  return ((await em.maximum(entity, 'seq', { certificationId })) ?? 0) + 1;
+}
 
 function requireApplicant(ctx: RequestContext): void {
   if (ctx.isPartnerAdmin || ctx.permissions.has(LabelPermissions.LabelApply)) return;

@@ -43,7 +43,7 @@ export class LabelSlaService {
     const now = ctx.now();
     const candidates = await this.dataSource.getRepository(LabelCertificationStep).find({
       where: { completedAt: IsNull(), dueAt: LessThanOrEqual(new Date(now.getTime() + 3 * DAY_MS)) },
-      order: { dueAt: 'ASC', id: 'ASC' },
+      order: { dueAt: 'ASC', certificationId: 'ASC', seq: 'ASC' },
       take: 1000,
     });
     let sent = 0;
@@ -115,7 +115,7 @@ export class LabelSlaService {
     const now = ctx.now();
     const overdue = await this.dataSource.getRepository(LabelCertificationStep).find({
       where: { completedAt: IsNull(), slaBreached: false, dueAt: LessThan(now) },
-      order: { dueAt: 'ASC', id: 'ASC' },
+      order: { dueAt: 'ASC', certificationId: 'ASC', seq: 'ASC' },
       take: 1000,
     });
     let flagged = 0;
@@ -171,6 +171,7 @@ export class LabelSlaService {
         reminderSentAt: IsNull(),
         scheduledAt: LessThanOrEqual(new Date(now.getTime() + DAY_MS)),
       },
+      order: { scheduledAt: 'ASC', certificationId: 'ASC', seq: 'ASC' },
       take: 1000,
     });
     let sent = 0;

@@ -106,7 +106,7 @@ export class PartnerLabelService
   async listValid(partnerAccountId: string): Promise<HeldCapabilityLabel[]> {
     const rows = await this.dataSource.getRepository(PartnerCapabilityLabel).find({
       where: { partnerAccountId, status: 'active' },
-      order: { grantedAt: 'ASC', id: 'ASC' },
+      order: { grantedAt: 'ASC', labelCode: 'ASC', id: 'ASC' },
     });
     return rows.map((r) => ({
       partnerAccountId: r.partnerAccountId,
@@ -123,7 +123,7 @@ export class PartnerLabelService
   async listForPartner(ctx: RequestContext): Promise<{ total_count: number; items: HeldLabelView[] }> {
     const rows = await this.dataSource.getRepository(PartnerCapabilityLabel).find({
       where: { partnerAccountId: ctx.partnerAccountId },
-      order: { grantedAt: 'DESC', id: 'ASC' },
+      order: { grantedAt: 'DESC', labelCode: 'ASC', id: 'ASC' },
     });
     return { total_count: rows.length, items: rows.map(heldLabelView) };
   }
@@ -134,7 +134,7 @@ export class PartnerLabelService
     if (q.status) where.status = q.status;
     const [rows, total] = await this.dataSource.getRepository(PartnerCapabilityLabel).findAndCount({
       where,
-      order: { grantedAt: 'DESC', id: 'ASC' },
+      order: { grantedAt: 'DESC', labelCode: 'ASC', id: 'ASC' },
       skip: q.offset ?? 0,
       take: q.limit ?? 10,
     });

@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class CertificationBuildOpportunity1795290609788 implements MigrationInterface {
-  name = 'CertificationBuildOpportunity1795290609788';
+export class CertificationBuildOpportunity1795292124479 implements MigrationInterface {
+  name = 'CertificationBuildOpportunity1795292124479';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(
@@ -14,10 +14,10 @@ export class CertificationBuildOpportunity1795290609788 implements MigrationInte
       `CREATE TABLE \`label_certification\` (\`id\` varchar(36) NOT NULL, \`partner_account_id\` varchar(36) NOT NULL, \`label_code\` varchar(64) NOT NULL, \`site\` varchar(4) NOT NULL, \`status\` varchar(32) NOT NULL, \`open_key\` varchar(120) NULL, \`current_step_due_at\` datetime(3) NULL, \`created_at\` datetime(3) NOT NULL, \`created_by\` varchar(128) NOT NULL, \`applicant_member_id\` varchar(36) NULL, \`submitted_at\` datetime(3) NULL, \`completed_at\` datetime(3) NULL, \`final_result\` varchar(8) NULL, \`evidence\` text NOT NULL, \`item_results\` text NOT NULL, \`supplement_items\` text NOT NULL, \`archive_materials\` text NOT NULL, \`archive_files\` text NOT NULL, \`archive_loops\` int NOT NULL DEFAULT '0', \`countersignatures\` text NOT NULL, \`result_email_sent_at\` datetime(3) NULL, \`archived\` tinyint NOT NULL DEFAULT 0, \`closed_reason\` varchar(32) NULL, \`version\` int NOT NULL, UNIQUE INDEX \`uq_label_certification_open\` (\`open_key\`), INDEX \`idx_label_certification_status\` (\`status\`), INDEX \`idx_label_certification_partner\` (\`partner_account_id\`, \`label_code\`, \`status\`), PRIMARY KEY (\`id\`)) ENGINE=InnoDB`,
     );
     await queryRunner.query(
-      `CREATE TABLE \`label_certification_step\` (\`id\` varchar(36) NOT NULL, \`certification_id\` varchar(36) NOT NULL, \`partner_account_id\` varchar(36) NOT NULL, \`step\` varchar(32) NOT NULL, \`visit\` int NOT NULL DEFAULT '1', \`owner_side\` varchar(8) NOT NULL, \`entered_at\` datetime(3) NOT NULL, \`sla_days\` int NOT NULL, \`sla_day_type\` varchar(8) NOT NULL DEFAULT 'natural', \`due_at\` datetime(3) NOT NULL, \`completed_at\` datetime(3) NULL, \`completed_by\` varchar(128) NULL, \`outcome\` varchar(32) NULL, \`comment\` text NULL, \`sla_breached\` tinyint NOT NULL DEFAULT 0, \`breached_at\` datetime(3) NULL, \`reminders_sent\` text NOT NULL, INDEX \`idx_label_certification_step_open\` (\`completed_at\`, \`due_at\`), INDEX \`idx_label_certification_step_cert\` (\`certification_id\`, \`entered_at\`), PRIMARY KEY (\`id\`)) ENGINE=InnoDB`,
+      `CREATE TABLE \`label_certification_step\` (\`id\` varchar(36) NOT NULL, \`certification_id\` varchar(36) NOT NULL, \`seq\` int NOT NULL, \`partner_account_id\` varchar(36) NOT NULL, \`step\` varchar(32) NOT NULL, \`visit\` int NOT NULL DEFAULT '1', \`owner_side\` varchar(8) NOT NULL, \`entered_at\` datetime(3) NOT NULL, \`sla_days\` int NOT NULL, \`sla_day_type\` varchar(8) NOT NULL DEFAULT 'natural', \`due_at\` datetime(3) NOT NULL, \`completed_at\` datetime(3) NULL, \`completed_by\` varchar(128) NULL, \`outcome\` varchar(32) NULL, \`comment\` text NULL, \`sla_breached\` tinyint NOT NULL DEFAULT 0, \`breached_at\` datetime(3) NULL, \`reminders_sent\` text NOT NULL, INDEX \`idx_label_certification_step_open\` (\`completed_at\`, \`due_at\`), UNIQUE INDEX \`uq_label_certification_step_seq\` (\`certification_id\`, \`seq\`), PRIMARY KEY (\`id\`)) ENGINE=InnoDB`,
     );
     await queryRunner.query(
-      `CREATE TABLE \`label_defense_session\` (\`id\` varchar(36) NOT NULL, \`certification_id\` varchar(36) NOT NULL, \`partner_account_id\` varchar(36) NOT NULL, \`kind\` varchar(20) NOT NULL, \`requested_via\` varchar(24) NULL, \`question\` text NULL, \`scheduled_at\` datetime(3) NULL, \`meeting_link\` varchar(500) NULL, \`expert_ids\` text NOT NULL, \`minutes_file_id\` varchar(128) NULL, \`created_by\` varchar(128) NOT NULL, \`created_at\` datetime(3) NOT NULL, \`reminder_sent_at\` datetime(3) NULL, INDEX \`idx_label_defense_session_cert\` (\`certification_id\`), PRIMARY KEY (\`id\`)) ENGINE=InnoDB`,
+      `CREATE TABLE \`label_defense_session\` (\`id\` varchar(36) NOT NULL, \`certification_id\` varchar(36) NOT NULL, \`seq\` int NOT NULL, \`partner_account_id\` varchar(36) NOT NULL, \`kind\` varchar(20) NOT NULL, \`requested_via\` varchar(24) NULL, \`question\` text NULL, \`scheduled_at\` datetime(3) NULL, \`meeting_link\` varchar(500) NULL, \`expert_ids\` text NOT NULL, \`minutes_file_id\` varchar(128) NULL, \`created_by\` varchar(128) NOT NULL, \`created_at\` datetime(3) NOT NULL, \`reminder_sent_at\` datetime(3) NULL, UNIQUE INDEX \`uq_label_defense_session_seq\` (\`certification_id\`, \`seq\`), PRIMARY KEY (\`id\`)) ENGINE=InnoDB`,
     );
     await queryRunner.query(
       `CREATE TABLE \`partner_capability_label\` (\`id\` varchar(36) NOT NULL, \`partner_account_id\` varchar(36) NOT NULL, \`label_code\` varchar(64) NOT NULL, \`site\` varchar(4) NOT NULL, \`granted_at\` datetime(3) NOT NULL, \`source_certification_id\` varchar(36) NULL, \`status\` varchar(8) NOT NULL, \`active_key\` varchar(120) NULL, \`revoked_at\` datetime(3) NULL, \`revoked_by\` varchar(128) NULL, \`revoke_reason\` varchar(500) NULL, UNIQUE INDEX \`uq_partner_capability_label_active\` (\`active_key\`), INDEX \`idx_partner_capability_label_partner\` (\`partner_account_id\`, \`status\`), PRIMARY KEY (\`id\`)) ENGINE=InnoDB`,
@@ -276,11 +276,9 @@ export class CertificationBuildOpportunity1795290609788 implements MigrationInte
       `DROP INDEX \`uq_partner_capability_label_active\` ON \`partner_capability_label\``,
     );
     await queryRunner.query(`DROP TABLE \`partner_capability_label\``);
-    await queryRunner.query(`DROP INDEX \`idx_label_defense_session_cert\` ON \`label_defense_session\``);
+    await queryRunner.query(`DROP INDEX \`uq_label_defense_session_seq\` ON \`label_defense_session\``);
     await queryRunner.query(`DROP TABLE \`label_defense_session\``);
-    await queryRunner.query(
-      `DROP INDEX \`idx_label_certification_step_cert\` ON \`label_certification_step\``,
-    );
+    await queryRunner.query(`DROP INDEX \`uq_label_certification_step_seq\` ON \`label_certification_step\``);
     await queryRunner.query(
       `DROP INDEX \`idx_label_certification_step_open\` ON \`label_certification_step\``,
     );

@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class CertificationBuildOpportunity1795290599435 implements MigrationInterface {
-  name = 'CertificationBuildOpportunity1795290599435';
+export class CertificationBuildOpportunity1795292100248 implements MigrationInterface {
+  name = 'CertificationBuildOpportunity1795292100248';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(
@@ -24,19 +24,19 @@ export class CertificationBuildOpportunity1795290599435 implements MigrationInte
       `CREATE INDEX "idx_label_certification_partner" ON "label_certification" ("partner_account_id", "label_code", "status") `,
     );
     await queryRunner.query(
-      `CREATE TABLE "label_certification_step" ("id" varchar(36) PRIMARY KEY NOT NULL, "certification_id" varchar(36) NOT NULL, "partner_account_id" varchar(36) NOT NULL, "step" varchar(32) NOT NULL, "visit" integer NOT NULL DEFAULT (1), "owner_side" varchar(8) NOT NULL, "entered_at" datetime NOT NULL, "sla_days" integer NOT NULL, "sla_day_type" varchar(8) NOT NULL DEFAULT ('natural'), "due_at" datetime NOT NULL, "completed_at" datetime, "completed_by" varchar(128), "outcome" varchar(32), "comment" text, "sla_breached" boolean NOT NULL DEFAULT (0), "breached_at" datetime, "reminders_sent" text NOT NULL)`,
+      `CREATE TABLE "label_certification_step" ("id" varchar(36) PRIMARY KEY NOT NULL, "certification_id" varchar(36) NOT NULL, "seq" integer NOT NULL, "partner_account_id" varchar(36) NOT NULL, "step" varchar(32) NOT NULL, "visit" integer NOT NULL DEFAULT (1), "owner_side" varchar(8) NOT NULL, "entered_at" datetime NOT NULL, "sla_days" integer NOT NULL, "sla_day_type" varchar(8) NOT NULL DEFAULT ('natural'), "due_at" datetime NOT NULL, "completed_at" datetime, "completed_by" varchar(128), "outcome" varchar(32), "comment" text, "sla_breached" boolean NOT NULL DEFAULT (0), "breached_at" datetime, "reminders_sent" text NOT NULL)`,
     );
     await queryRunner.query(
       `CREATE INDEX "idx_label_certification_step_open" ON "label_certification_step" ("completed_at", "due_at") `,
     );
     await queryRunner.query(
-      `CREATE INDEX "idx_label_certification_step_cert" ON "label_certification_step" ("certification_id", "entered_at") `,
+      `CREATE UNIQUE INDEX "uq_label_certification_step_seq" ON "label_certification_step" ("certification_id", "seq") `,
     );
     await queryRunner.query(
-      `CREATE TABLE "label_defense_session" ("id" varchar(36) PRIMARY KEY NOT NULL, "certification_id" varchar(36) NOT NULL, "partner_account_id" varchar(36) NOT NULL, "kind" varchar(20) NOT NULL, "requested_via" varchar(24), "question" text, "scheduled_at" datetime, "meeting_link" varchar(500), "expert_ids" text NOT NULL, "minutes_file_id" varchar(128), "created_by" varchar(128) NOT NULL, "created_at" datetime NOT NULL, "reminder_sent_at" datetime)`,
+      `CREATE TABLE "label_defense_session" ("id" varchar(36) PRIMARY KEY NOT NULL, "certification_id" varchar(36) NOT NULL, "seq" integer NOT NULL, "partner_account_id" varchar(36) NOT NULL, "kind" varchar(20) NOT NULL, "requested_via" varchar(24), "question" text, "scheduled_at" datetime, "meeting_link" varchar(500), "expert_ids" text NOT NULL, "minutes_file_id" varchar(128), "created_by" varchar(128) NOT NULL, "created_at" datetime NOT NULL, "reminder_sent_at" datetime)`,
     );
     await queryRunner.query(
-      `CREATE INDEX "idx_label_defense_session_cert" ON "label_defense_session" ("certification_id") `,
+      `CREATE UNIQUE INDEX "uq_label_defense_session_seq" ON "label_defense_session" ("certification_id", "seq") `,
     );
     await queryRunner.query(
       `CREATE TABLE "partner_capability_label" ("id" varchar(36) PRIMARY KEY NOT NULL, "partner_account_id" varchar(36) NOT NULL, "label_code" varchar(64) NOT NULL, "site" varchar(4) NOT NULL, "granted_at" datetime NOT NULL, "source_certification_id" varchar(36), "status" varchar(8) NOT NULL, "active_key" varchar(120), "revoked_at" datetime, "revoked_by" varchar(128), "revoke_reason" varchar(500))`,
@@ -413,9 +413,9 @@ export class CertificationBuildOpportunity1795290599435 implements MigrationInte
     await queryRunner.query(`DROP INDEX "idx_partner_capability_label_partner"`);
     await queryRunner.query(`DROP INDEX "uq_partner_capability_label_active"`);
     await queryRunner.query(`DROP TABLE "partner_capability_label"`);
-    await queryRunner.query(`DROP INDEX "idx_label_defense_session_cert"`);
+    await queryRunner.query(`DROP INDEX "uq_label_defense_session_seq"`);
     await queryRunner.query(`DROP TABLE "label_defense_session"`);
-    await queryRunner.query(`DROP INDEX "idx_label_certification_step_cert"`);
+    await queryRunner.query(`DROP INDEX "uq_label_certification_step_seq"`);
     await queryRunner.query(`DROP INDEX "idx_label_certification_step_open"`);
     await queryRunner.query(`DROP TABLE "label_certification_step"`);
     await queryRunner.query(`DROP INDEX "idx_label_certification_partner"`);
