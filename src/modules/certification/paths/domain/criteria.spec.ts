@@ -6,6 +6,8 @@ import { describe, expect, it } from '@jest/globals';
 import type { CountedPerson, ValidSolutionCertification } from '../../ports/collaborators.js';
 import {
   annualValidTo,
+  CERTIFICATE_TITLE_MAX,
+  certificateTitle,
   defaultCriteria,
   isPresalesExpert,
   mergeCriteria,
@@ -73,6 +75,16 @@ describe('software stage (PATH-006, PATH-007, PATH-010)', () => {
     expect(pathTitle('service', 'capability_differentiation')).toBe('CTSP');
     expect(pathTitle('si', 'capability_differentiation')).toBe('Advanced Cloud SI Partner');
     expect(pathTitle('service', 'role_certification')).toBeNull();
+  });
+  it('PATH-006 every certificate title fits the title column (MySQL rejects longer values)', () => {
+    for (const path of ['software', 'service', 'si', 'lp'] as const) {
+      for (const stage of ['role_certification', 'capability_differentiation'] as const) {
+        expect(certificateTitle(path, stage).length).toBeLessThanOrEqual(CERTIFICATE_TITLE_MAX);
+      }
+    }
+    expect(certificateTitle('si', 'role_certification')).toBe(
+      'Digital Transformation & SI Partner - Role Certification',
+    );
   });
 });
 

@@ -3,6 +3,7 @@
  * PATH-007, PATH-011, PATH-014, PATH-019, PATH-020, PROG-020 validity convention). No I/O: the services gather
  * the facts (counted persons, labels, offerings, certifications) and these functions decide.
  */
+import { addMonths } from '../../../../../libs/calendar/index.js';
 import type { Site } from '../../../../../libs/context/index.js';
 import type {
   CountedPerson,
@@ -316,12 +317,19 @@ export function pathTitle(path: DevelopmentPath, stage: PathStage): string | nul
   return null;
 }
 
-/** Certificate title: the path title, else a generic name of the stage. */
+/** Longest certificate title `cert_path_certificate.title` (varchar 64) holds; MySQL rejects longer values. */
+export const CERTIFICATE_TITLE_MAX = 64;
+
+/**
+ * Certificate title: the path title, else a generic name of the stage. Every combination must fit
+ * {@link CERTIFICATE_TITLE_MAX} (unit-tested): "Digital Transformation Consulting & SI Partner - Role Certification"
+ * (67 characters) made the SI role approval fail with "Data too long" on MySQL while SQLite accepted it.
+ */
 export function certificateTitle(path: DevelopmentPath, stage: PathStage): string {
   const names: Record<DevelopmentPath, string> = {
     software: 'Software',
     service: 'Service',
-    si: 'Digital Transformation Consulting & SI',
+    si: 'Digital Transformation & SI',
     lp: 'Learning & Enablement',
   };
   const stageName =
@@ -349,20 +357,10 @@ export function nextJanuary31(today: string): string {
 
 /** Same calendar date one year later (29 Feb → 28 Feb). */
 export function plusOneYear(date: string): string {
-  const y = Number(date.slice(0, 4)) + 1;
-  const md = date.slice(5);
-  return md === '02-29' ? `${y}-02-28` : `${y}-${md}`;
+  return addMonths(date, 12);
 }
 
 /** `date` minus `months` calendar months (day clamped to the month's end). */
 export function minusMonths(date: string, months: number): string {
-  let y = Number(date.slice(0, 4));
-  let m = Number(date.slice(5, 7)) - months;
-  while (m <= 0) {
-    m += 12;
-    y -= 1;
-  }
-  const d = Number(date.slice(8, 10));
-  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  return `${y}-${String(m).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
+  return addMonths(date, -months);
 }
