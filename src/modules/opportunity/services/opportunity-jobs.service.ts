@@ -13,12 +13,11 @@ import {
   findOneForUpdate,
   isUniqueViolation,
 } from '../../../../libs/persistence/index.js';
-import { StateMachine } from '../../../../libs/state-machine/index.js';
-import { HO_MACHINE, PO_MACHINE } from '../domain/opportunity-state-machines.js';
 import type { CrmEventDto } from '../dto/opportunity.dto.js';
-import { CrmEventReceipt, Opportunity, type OpportunityStatus } from '../entities/opportunity.entities.js';
+import { CrmEventReceipt, Opportunity } from '../entities/opportunity.entities.js';
 import { OpportunityErrors } from '../opportunity.errors.js';
 import { OpportunityReviewService } from './opportunity-review.service.js';
+import { OpportunityMachines } from './opportunity-machines.js';
 import { OpportunitySupport } from './opportunity-support.js';
 
 /** Open point 7: reminder after this many natural days without a progress update. */
@@ -26,8 +25,7 @@ export const PROGRESS_REMINDER_DAYS = 30;
 
 @Injectable()
 export class OpportunityJobsService {
-  private readonly po: StateMachine<OpportunityStatus, Opportunity>;
-  private readonly ho: StateMachine<OpportunityStatus, Opportunity>;
+  private readonly machines: OpportunityMachines;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -37,8 +35,7 @@ export class OpportunityJobsService {
     private readonly calendar: WorkingDayCalendar,
     audit: AuditService,
   ) {
-    this.po = new StateMachine(PO_MACHINE, audit);
-    this.ho = new StateMachine(HO_MACHINE, audit);
+    this.machines = new OpportunityMachines(audit);
   }
 
   /** `opportunity.verification-sla` (OPP-041): default rejection after 10 working days. */
@@ -52,7 +49,7 @@ export class OpportunityJobsService {
       const done = await this.tx.run(ctx, async (t) => {
         const o = await findOneForUpdate(t.em!, Opportunity, { id: d.id });
         if (!o || o.status !== 'pending_verification' || !(t.now() > o.verificationDeadline!)) return false;
-        await this.po.transition(t, o, 'verification_rejected', {
+        await this.machines.po.transition(t, o, 'verification_rejected', {
           action: 'opportunity.verification_sla_expired',
           mutate: (x) => {
             x.rejectReason = 'sla_expired';
@@ -93,7 +90,7 @@ export class OpportunityJobsService {
       const done = await this.tx.run(ctx, async (t) => {
         const o = await findOneForUpdate(t.em!, Opportunity, { id: d.id });
         if (!o || o.status !== 'pending_acceptance' || !(t.now() > o.acceptanceDeadline!)) return false;
-        await this.ho.transition(t, o, 'expired', {
+        await this.machines.ho.transition(t, o, 'expired', {
           action: 'opportunity.ho_expired',
           mutate: (x) => {
             x.closeReason = 'expired';

@@ -14,10 +14,9 @@ import { DomainError } from '../../../../libs/errors/index.js';
 import type { Page } from '../../../../libs/http/index.js';
 import { Decimal } from '../../../../libs/money/index.js';
 import { TransactionRunner, findOneForUpdate } from '../../../../libs/persistence/index.js';
-import { StateMachine } from '../../../../libs/state-machine/index.js';
 import { MEMBERSHIP_READER, type MembershipReader } from '../../certification/index.js';
 import { normalizeCustomerName } from '../domain/duplicate-key.js';
-import { HO_MACHINE, PO_MACHINE } from '../domain/opportunity-state-machines.js';
+import { PO_MACHINE } from '../domain/opportunity-state-machines.js';
 import {
   type AdminListOpportunitiesQuery,
   type AdminPatchOpportunityDto,
@@ -38,6 +37,7 @@ import { OpportunityErrors } from '../opportunity.errors.js';
 import { CRM_GATEWAY, type CrmGateway } from '../ports/crm.port.js';
 import { OfferingDirectory } from '../ports/offerings.port.js';
 import { DuplicateGuard } from './duplicate-guard.js';
+import { OpportunityMachines } from './opportunity-machines.js';
 import {
   DISPATCHER_FLAG,
   isQueued,
@@ -72,8 +72,7 @@ export const HO_ACCEPTANCE_WORKING_DAYS = 3;
 
 @Injectable()
 export class OpportunityReviewService {
-  private readonly po: StateMachine<OpportunityStatus, Opportunity>;
-  private readonly ho: StateMachine<OpportunityStatus, Opportunity>;
+  private readonly machines: OpportunityMachines;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -87,8 +86,7 @@ export class OpportunityReviewService {
     private readonly calendar: WorkingDayCalendar,
     private readonly audit: AuditService,
   ) {
-    this.po = new StateMachine(PO_MACHINE, audit);
-    this.ho = new StateMachine(HO_MACHINE, audit);
+    this.machines = new OpportunityMachines(audit);
   }
 
   // --- reads ---------------------------------------------------------------------------------------------------
@@ -130,13 +128,15 @@ export class OpportunityReviewService {
   async review(ctx: RequestContext, id: string, dto: ReviewDecisionDto): Promise<OpportunityView> {
     const reason = this.rejectReason(dto.decision === 'reject', dto.reason);
     return this.tx.run(ctx, async (t) => {
+      // OPP-033: the duplicate key before the PO row (lock order, DuplicateGuard)
+      if (dto.decision !== 'reject') await this.duplicates.lockKeyOf(t, id);
       const { o, office } = await this.visibleWithOffice(t, id);
       if (o.origin !== 'po' || o.status !== 'pending_review')
         throw OpportunityErrors.fail('OPP_INVALID_STATE');
       this.assertReviewer(t, o, office?.pdmIds ?? []);
       const from = o.status;
       if (dto.decision === 'reject') {
-        await this.po.transition(t, o, 'review_rejected', {
+        await this.machines.po.transition(t, o, 'review_rejected', {
           action: 'opportunity.review_rejected',
           mutate: (x) => {
             x.rejectReason = reason;
@@ -149,12 +149,12 @@ export class OpportunityReviewService {
       } else {
         const now = t.now();
         const overridden = await this.duplicates.assertNoDuplicate(t, o, now, dto, true);
-        await this.po.transition(t, o, 'pending_verification', {
+        await this.machines.po.transition(t, o, 'pending_verification', {
           action: 'opportunity.review_approved',
           mutate: (x) => {
             x.reviewApprovedAt = now;
             x.verificationDeadline = this.calendar.workingDayDeadline(now, VERIFICATION_SLA_WORKING_DAYS);
-            x.assignedPdmId = x.assignedPdmId ?? reviewerId(t);
+            x.assignedPdmId = x.assignedPdmId ?? t.reviewerId;
             x.updatedAt = now;
           },
           eventPayload: overridden ? { not_duplicate_of: overridden, justification: dto.justification } : {},
@@ -229,6 +229,8 @@ export class OpportunityReviewService {
   async verify(ctx: RequestContext, id: string, dto: VerifyDecisionDto): Promise<OpportunityView> {
     const reason = this.rejectReason(dto.decision === 'reject', dto.reason);
     return this.tx.run(ctx, async (t) => {
+      // OPP-033: the duplicate key before the PO row (lock order, DuplicateGuard)
+      if (dto.decision !== 'reject') await this.duplicates.lockKeyOf(t, id);
       const { o, office } = await this.visibleWithOffice(t, id);
       if (o.origin !== 'po') throw OpportunityErrors.fail('OPP_INVALID_STATE');
       const now = t.now();
@@ -248,11 +250,11 @@ export class OpportunityReviewService {
       if (dto.expected_version !== undefined && dto.expected_version !== o.version)
         throw OpportunityErrors.fail('OPP_ALREADY_PROCESSED');
       this.assertVerifier(t, o, office);
-      const me = reviewerId(t);
+      const me = t.reviewerId;
       const isBd = t.actor.kind === 'reviewer' && t.actor.roles.includes('bd');
       const from = o.status;
       if (dto.decision === 'reject') {
-        await this.po.transition(t, o, 'verification_rejected', {
+        await this.machines.po.transition(t, o, 'verification_rejected', {
           action: 'opportunity.verification_rejected',
           mutate: (x) => {
             x.rejectReason = reason;
@@ -274,7 +276,7 @@ export class OpportunityReviewService {
           customerAccountId: o.customerAccountId,
           bdId: isBd ? me : o.bdId,
         });
-        await this.po.transition(t, o, 'verified', {
+        await this.machines.po.transition(t, o, 'verified', {
           action: 'opportunity.verified',
           mutate: (x) => {
             x.verifiedAt = now;
@@ -313,7 +315,7 @@ export class OpportunityReviewService {
     comment?: string,
   ): Promise<void> {
     const from = o.status;
-    await (o.origin === 'po' ? this.po : this.ho).transition(t, o, to, {
+    await this.machines.of(o).transition(t, o, to, {
       action: `opportunity.${to}`,
       mutate: (x) => {
         x.closeReason = closeReason;
@@ -345,7 +347,7 @@ export class OpportunityReviewService {
     return this.tx.run(ctx, async (t) => {
       const em = t.em!;
       const now = t.now();
-      const sharer = t.actor.kind === 'reviewer' ? t.actor.reviewerId : 'crm';
+      const sharer = t.reviewerId ?? 'crm';
       const isBd = t.actor.kind === 'reviewer' && t.actor.roles.includes('bd');
       const o = em.create(Opportunity, {
         origin: 'ho',
@@ -396,7 +398,7 @@ export class OpportunityReviewService {
       const own = await this.offerings.offeringsOf(pid);
       o.countsForAssessment = own.some((x) => o.offeringIds.includes(x.offeringId));
       const overridden = await this.duplicates.assertNoDuplicate(t, o, crmCreatedAt, dto);
-      await this.ho.create(t, o, {
+      await this.machines.ho.create(t, o, {
         action: 'opportunity.ho_shared',
         eventPayload: overridden ? { not_duplicate_of: overridden, justification: dto.justification } : {},
       });
@@ -446,7 +448,7 @@ export class OpportunityReviewService {
       if (o.origin !== 'ho' || !['accepted', 'in_progress'].includes(o.status))
         throw OpportunityErrors.fail('OPP_INVALID_STATE');
       const from = o.status;
-      await this.ho.transition(t, o, 'withdrawn', {
+      await this.machines.ho.transition(t, o, 'withdrawn', {
         action: 'opportunity.ho_withdrawn',
         mutate: (x) => {
           x.closeReason = 'withdrawn';
@@ -611,10 +613,6 @@ export class OpportunityReviewService {
   private async visibleForUpdate(t: RequestContext, id: string): Promise<Opportunity> {
     return (await this.visibleWithOffice(t, id)).o;
   }
-}
-
-function reviewerId(t: RequestContext): string | null {
-  return t.actor.kind === 'reviewer' ? t.actor.reviewerId : null;
 }
 
 function Not_Null() {

@@ -13,10 +13,9 @@ import { DomainError } from '../../../../libs/errors/index.js';
 import type { Page } from '../../../../libs/http/index.js';
 import { Decimal } from '../../../../libs/money/index.js';
 import { TransactionRunner, findOneForUpdate } from '../../../../libs/persistence/index.js';
-import { StateMachine } from '../../../../libs/state-machine/index.js';
 import { CustomerScopePolicy } from '../../org/index.js';
 import { normalizeCustomerName } from '../domain/duplicate-key.js';
-import { HO_MACHINE, HO_UPDATABLE, PO_MACHINE, PO_UPDATABLE } from '../domain/opportunity-state-machines.js';
+import { HO_UPDATABLE, PO_MACHINE, PO_UPDATABLE } from '../domain/opportunity-state-machines.js';
 import { countsForAssessment, missingSubmitFields, withinPurchaseWindow } from '../domain/po-rules.js';
 import type {
   CreateOpportunityDto,
@@ -42,6 +41,7 @@ import {
   toProgressView,
   toView,
 } from './opportunity-support.js';
+import { OpportunityMachines } from './opportunity-machines.js';
 import { PceEnrollmentService } from './pce-enrollment.service.js';
 
 /** Open point 10: configurable purchase window (default 12 months). */
@@ -50,8 +50,7 @@ export const NO_CUSTOMER_ACCOUNT_WARNING = 'OPP_NO_CUSTOMER_ACCOUNT';
 
 @Injectable()
 export class OpportunityService {
-  private readonly po: StateMachine<OpportunityStatus, Opportunity>;
-  private readonly ho: StateMachine<OpportunityStatus, Opportunity>;
+  private readonly machines: OpportunityMachines;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -63,12 +62,7 @@ export class OpportunityService {
     private readonly calendar: WorkingDayCalendar,
     private readonly audit: AuditService,
   ) {
-    this.po = new StateMachine(PO_MACHINE, audit);
-    this.ho = new StateMachine(HO_MACHINE, audit);
-  }
-
-  machineOf(o: Opportunity): StateMachine<OpportunityStatus, Opportunity> {
-    return o.origin === 'po' ? this.po : this.ho;
+    this.machines = new OpportunityMachines(audit);
   }
 
   // --- PO drafting ---------------------------------------------------------------------------------------------
@@ -124,7 +118,7 @@ export class OpportunityService {
     });
     await this.applyFields(ctx, o, dto);
     return this.tx.run(ctx, async (t) => {
-      await this.po.create(t, o, { action: 'opportunity.po_created' });
+      await this.machines.po.create(t, o, { action: 'opportunity.po_created' });
       return toView(o);
     });
   }
@@ -230,7 +224,7 @@ export class OpportunityService {
     const office = await this.support.repOfficeForProvince(t.em!, o.province);
     const pdm = office?.pdmIds[0] ?? null;
     const from = o.status;
-    await this.po.transition(t, o, 'pending_review', {
+    await this.machines.po.transition(t, o, 'pending_review', {
       action,
       mutate: (x) => {
         x.submittedAt = t.now();
@@ -287,7 +281,7 @@ export class OpportunityService {
         o.status === 'expired' || (o.status === 'pending_acceptance' && t.now() > o.acceptanceDeadline!);
       if (late) throw OpportunityErrors.fail('OPP_HO_EXPIRED');
       if (o.status !== 'pending_acceptance') throw OpportunityErrors.fail('OPP_INVALID_STATE');
-      await this.ho.transition(t, o, to, {
+      await this.machines.ho.transition(t, o, to, {
         action: `opportunity.ho_${to}`,
         mutate: (x) => {
           x.respondedAt = t.now();
@@ -342,7 +336,7 @@ export class OpportunityService {
         }
       };
       if (to) {
-        await this.machineOf(o).transition(t, o, to, { action: `opportunity.progress_${to}`, mutate });
+        await this.machines.of(o).transition(t, o, to, { action: `opportunity.progress_${to}`, mutate });
         if (o.origin === 'po') await this.support.statusChanged(t, o, from);
       } else {
         mutate(o);
