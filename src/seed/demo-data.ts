@@ -10,11 +10,11 @@
  * - opportunity: `demo-partner` is a PCE member (OPP-001…OPP-003) with one PO for 上海演示客户有限公司 waiting in
  *   PDM review; the demo rep office `RO-DEMO-SH` (province `SH`) routes it to `reviewer@demo.local` (OPP-020);
  * - certification programs: `demo-partner-2` applied to the solution-provider program and waits for the
- *   operations review (PROG-003…PROG-005).
- * Not seeded (decision): the `software` / `service` development paths, the solution certification and the
- * capability-label application — joining a path (`PathMembershipService`) and applying for a label
- * (`LabelCertificationService`) are not on the certification module's public surface (`index.ts`), and the
- * build module refuses solutions without the `software` path (BUILD-001).
+ *   operations review (PROG-003…PROG-005);
+ * - build: `demo-partner` is on the `software` path with one solution whose cloud software certification waits
+ *   for the PSA pre-review (BUILD-001…BUILD-011).
+ * Not seeded (decision): a capability-label application — it needs a `service`/`si` path, and demo-partner-2's
+ * pending solution-provider application excludes paths (PROG-002).
  */
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Clock } from '../../libs/clock/index.js';
@@ -22,7 +22,8 @@ import { addMonths, WorkingDayCalendar } from '../../libs/calendar/index.js';
 import { PARTNER_PRINCIPALS, type PartnerPrincipalResolver } from '../../libs/auth/index.js';
 import { FakeRegistry } from '../../libs/testing/index.js';
 import { REVIEWER_ROLES, RequestContext } from '../../libs/context/index.js';
-import { ProgramMembershipService } from '../modules/certification/index.js';
+import { PathMembershipService, ProgramMembershipService } from '../modules/certification/index.js';
+import { SolutionCertificationService } from '../modules/build/index.js';
 import { OnboardingService, PartnerAccountService } from '../modules/info/index.js';
 import {
   OpportunityReviewService,
@@ -73,6 +74,8 @@ export class DemoDataSeeder {
     private readonly opportunities: OpportunityService,
     private readonly opportunityReview: OpportunityReviewService,
     private readonly programs: ProgramMembershipService,
+    private readonly paths: PathMembershipService,
+    private readonly solutions: SolutionCertificationService,
     @Inject(PARTNER_PRINCIPALS) private readonly principals: PartnerPrincipalResolver,
   ) {}
 
@@ -175,6 +178,7 @@ export class DemoDataSeeder {
     });
     await this.seedOpportunity(sys, reviewer.id);
     await this.seedSolutionProviderApplication(sys);
+    await this.seedSoftwareSolution(sys);
     this.logger.log(
       'demo data ready: demo-partner (PCE, PO in PDM review), demo-partner/operator, demo-partner-2 (SP application), demo-applicant (manual review), demo-newcomer, reviewer@demo.local',
     );
@@ -245,5 +249,35 @@ export class DemoDataSeeder {
     const held = await this.programs.programMemberships(ctx.partnerAccountId);
     if (held.some((m) => m.program === 'solution_provider')) return;
     await this.programs.applySolutionProvider(ctx, { representative_office: DEMO_OPPORTUNITY.repOfficeCode });
+  }
+
+  /** `demo-partner` on the software path with a cloud software certification waiting for the PSA pre-review. */
+  private async seedSoftwareSolution(sys: RequestContext): Promise<void> {
+    const ctx = await this.partnerContext(sys, 'demo-partner');
+    if (!ctx) return;
+    const onPath = (await this.paths.pathMemberships(ctx.partnerAccountId)).some(
+      (m) => m.path === 'software' && m.status === 'active',
+    );
+    if (!onPath) await this.paths.join(ctx, 'software');
+    if ((await this.solutions.listSolutions(ctx, { limit: 1 })).total_count > 0) return;
+    const solution = await this.solutions.createSolution(ctx, {
+      name: 'Demo Retail SaaS',
+      description: 'Store management SaaS on Huawei Cloud (demo data).',
+      deployment_modes: ['multi_tenant'],
+      software_product_type: 'saas',
+      cloud_services_used: ['CSE', 'DCS', 'APIG'],
+    });
+    const draft = await this.solutions.createCertification(ctx, solution.id, {
+      certification_type: 'cloud_software',
+      pass_scenario: 'ftr_and_one_pager',
+      materials: [
+        { material_type: 'software_copyright_certificate', file_id: 'demo-copyright' },
+        { material_type: 'ftr_checklist', file_id: 'demo-ftr-checklist' },
+        { material_type: 'ftr_evidence', file_id: 'demo-ftr-evidence' },
+        { material_type: 'one_pager', file_id: 'demo-one-pager' },
+        { material_type: 'test_report', file_id: 'demo-test-report' },
+      ],
+    });
+    await this.solutions.submit(ctx, draft.id);
   }
 }

@@ -1,5 +1,6 @@
 import { Module, type OnApplicationBootstrap } from '@nestjs/common';
 import { AppConfig } from '../../config/app.config.js';
+import { BuildModule } from '../modules/build/index.js';
 import { CertificationModule } from '../modules/certification/index.js';
 import { InfoModule } from '../modules/info/index.js';
 import { OpportunityModule } from '../modules/opportunity/index.js';
@@ -7,7 +8,7 @@ import { OrgModule } from '../modules/org/index.js';
 import { DemoDataSeeder } from './demo-data.js';
 
 @Module({
-  imports: [InfoModule, OrgModule, CertificationModule, OpportunityModule],
+  imports: [InfoModule, OrgModule, CertificationModule, BuildModule, OpportunityModule],
   providers: [DemoDataSeeder],
   exports: [DemoDataSeeder],
 })

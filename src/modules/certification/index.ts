@@ -48,3 +48,4 @@ export {
   type PersonCapabilityAssessmentReader,
 } from './labels/services/partner-label.service.js';
 export { LabelCatalogueService } from './labels/services/label-catalogue.service.js';
+export { PathMembershipService } from './paths/services/path-membership.service.js';

@@ -122,28 +122,32 @@ describe('demo data', () => {
       expect(offices.body.total_count).toBe(1);
       const memberships = await as.get('/api/v1/admin/programs/memberships?limit=100');
       expect(memberships.body.total_count).toBe(1);
+      const certifications = await as.get('/api/v1/admin/solution-certifications?limit=100');
+      expect(certifications.body.total_count).toBe(1);
       const admin = await login({ account: 'demo-partner', password: PASSWORD });
       const enrollment = await asToken(admin.body.token).get('/api/v1/pce/enrollment');
       expect(enrollment.body.status).toBe('active');
     });
 
-    it('demo-partner can go on to the software path and a solution through the partner API (README)', async () => {
+    it('seeds demo-partner on the software path with a cloud software certification waiting for the PSA pre-review', async () => {
       const admin = await login({ account: 'demo-partner', password: PASSWORD });
-      const joined = await t.http
-        .post('/api/v1/paths/memberships')
-        .set('X-Auth-Token', admin.body.token)
-        .send({ path: 'software' });
-      expect(joined.status).toBe(201);
-      const solution = await t.http
-        .post('/api/v1/solutions')
-        .set('X-Auth-Token', admin.body.token)
-        .send({
-          name: 'Demo SaaS',
-          deployment_modes: ['multi_tenant'],
-          software_product_type: 'saas',
-          cloud_services_used: ['CSE', 'DCS', 'APIG'],
-        });
-      expect(solution.status).toBe(201);
+      const as = asToken(admin.body.token);
+      const paths = await as.get('/api/v1/paths/memberships');
+      expect(paths.body.items).toEqual([
+        expect.objectContaining({ path: 'software', status: 'active', stage: 'joined' }),
+      ]);
+      const certifications = await as.get('/api/v1/solution-certifications');
+      expect(certifications.body.total_count).toBe(1);
+      expect(certifications.body.items[0]).toMatchObject({
+        certification_type: 'cloud_software',
+        status: 'pending_psa_pre_review',
+      });
+      const reviewer = asToken(
+        (await login({ reviewer: 'reviewer@demo.local', password: PASSWORD })).body.token,
+      );
+      const queue = await reviewer.get('/api/v1/admin/solution-certifications?status=pending_psa_pre_review');
+      expect(queue.status).toBe(200);
+      expect(queue.body.items.map((c: { id: string }) => c.id)).toEqual([certifications.body.items[0].id]);
     });
   });
 
