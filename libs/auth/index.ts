@@ -9,3 +9,4 @@ export * from './principals.js';
 export * from './sliding-window.js';
 export * from './throttle.service.js';
 export * from './default-permissions.js';
+export * from './reviewer-role.js';

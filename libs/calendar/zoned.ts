@@ -109,3 +109,27 @@ export function zonedInstant(date: string, timeZone: string, h = 0, mi = 0, s = 
 export function endOfLocalDay(date: string, timeZone: string): Date {
   return zonedInstant(date, timeZone, 23, 59, 59, 999);
 }
+
+/**
+ * `date` plus `months` calendar months (negative: minus), the day clamped to the last day of the target month:
+ * 2025-07-02 + 1 → 2025-08-02, 2025-01-31 + 1 → 2025-02-28, 2024-02-29 + 12 → 2025-02-28 (build.md "Shared
+ * conventions", "within N months after D").
+ */
+export function addMonths(date: string, months: number): string {
+  const { y, m, d } = parseDate(date);
+  const total = y * 12 + (m - 1) + months;
+  const ty = Math.floor(total / 12);
+  const tm = total - ty * 12 + 1;
+  const last = new Date(Date.UTC(ty, tm, 0)).getUTCDate();
+  return `${pad(ty, 4)}-${pad(tm)}-${pad(Math.min(d, last))}`;
+}
+
+/**
+ * "valid N months from D" (build.md "Shared conventions"): the inclusive `valid_until` = `addMonths(D, N) − 1 day`,
+ * a target day that does not exist rolling to the 1st of the following month first — so it is then the last day of
+ * the target month: 2025-03-15 + 12 → 2026-03-14; 2024-02-29 + 12 → 2025-02-28; 2024-01-31 + 1 → 2024-02-29.
+ */
+export function validUntilAfterMonths(from: string, months: number): string {
+  const target = addMonths(from, months);
+  return parseDate(target).d === parseDate(from).d ? shiftDate(target, -1) : target;
+}

@@ -149,6 +149,11 @@ export class RequestContext {
     }
   }
 
+  /** The Huawei reviewer the actor is (for `reviewer_id` columns); null for every other actor. */
+  get reviewerId(): string | null {
+    return this.actor.kind === 'reviewer' ? this.actor.reviewerId : null;
+  }
+
   /** The personal account the actor is; throws for other actors (a programming error). */
   get personalAccountId(): string {
     if (this.actor.kind !== 'personal') throw new Error('not a personal-account context');

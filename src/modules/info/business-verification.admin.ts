@@ -125,7 +125,7 @@ export function businessVerificationAdminResources(deps: {
           prompt:
             'Ask for a bank letter (6.2.9): a letter is opened in awaiting_draft and the partner is notified.',
           submitLabel: 'Require bank letter',
-          reason: { label: 'Comment (optional)', maxLength: 500 },
+          reason: { label: 'Comment (optional)', maxLength: 500, required: false },
           run: async (ctx, id, { reason }) => {
             await verifications.requireBankLetter(ctx, id, reason);
             return 'Bank letter required.';

@@ -12,7 +12,6 @@ import {
   Patch,
   Post,
   Query,
-  StreamableFile,
   UploadedFile,
   UseInterceptors,
 } from '@nestjs/common';
@@ -21,6 +20,7 @@ import { ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { Observable } from 'rxjs';
 import { Ctx, FieldErrorCode, RequirePermission, ReviewerRoles } from '../../../../libs/auth/index.js';
 import type { RequestContext } from '../../../../libs/context/index.js';
+import { fileDownload } from '../../../../libs/http/index.js';
 import { BANK_LETTER_MAX_BYTES, type UploadedFile as LetterFile } from '../domain/business-verification.js';
 import {
   AdminBusinessVerificationQuery,
@@ -61,14 +61,6 @@ export class BankLetterUploadInterceptor implements NestInterceptor {
   }
 }
 
-function download(file: { fileName: string; contentType: string; content: Buffer }): StreamableFile {
-  return new StreamableFile(file.content, {
-    type: file.contentType,
-    length: file.content.length,
-    disposition: `attachment; filename="${encodeURIComponent(file.fileName)}"`,
-  });
-}
-
 /** Partner side of business info verification (FAQ 6.2): info.business.view / info.business.manage. */
 @ApiTags('info: business info')
 @FieldErrorCode('INFO_FIELD_INVALID')
@@ -104,7 +96,7 @@ export class BusinessVerificationController {
   @Get(':id/bank-letter/draft')
   @RequirePermission(InfoPermissions.BusinessView)
   draft(@Ctx() ctx: RequestContext, @Param('id') id: string) {
-    return this.verifications.draftFile(ctx, id).then(download);
+    return this.verifications.draftFile(ctx, id).then(fileDownload);
   }
 
   /** The stamped scan (multipart/form-data, field `file`: one PDF/JPG/PNG ≤ 10 MB, INFO-031). */

@@ -2,6 +2,7 @@
  * Submit-time checks of a PO and the assessment flag as pure functions (opportunity.md OPP-013, OPP-014,
  * OPP-016, "Formulas": assessment flag, OPP-005 priority support).
  */
+import { addMonths } from '../../../../libs/calendar/index.js';
 import { Decimal } from '../../../../libs/money/index.js';
 
 export interface PoDraftFields {
@@ -36,13 +37,7 @@ export function missingSubmitFields(f: PoDraftFields): string[] {
  * month's last day: 2024-02-29 + 12 months → 2025-02-28). Dates are `YYYY-MM-DD` in Asia/Shanghai.
  */
 export function purchaseWindowEnd(today: string, months = 12): string {
-  const [y, m, d] = today.split('-').map(Number);
-  const total = m - 1 + months;
-  const year = y + Math.floor(total / 12);
-  const month = (total % 12) + 1;
-  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  const day = Math.min(d, last);
-  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  return addMonths(today, months);
 }
 
 export function withinPurchaseWindow(date: string, today: string, months = 12): boolean {

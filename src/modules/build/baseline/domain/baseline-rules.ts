@@ -221,3 +221,10 @@ export function isReleased(
   if ('baselineStage' in vehicle) return vehicle.baselineStage === 'launched';
   return vehicle.listingStatus === 'joint_operation_listed';
 }
+
+/** A reviewer's rejection / return / termination comment (REVIEW_COMMENT_REQUIRED when blank), trimmed. */
+export function requireReviewComment(comment: string | undefined): string {
+  const c = comment?.trim();
+  if (!c) throw BaselineErrors.fail('REVIEW_COMMENT_REQUIRED');
+  return c;
+}

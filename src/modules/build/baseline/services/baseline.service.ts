@@ -10,11 +10,14 @@ import { DataSource, type FindOptionsWhere } from 'typeorm';
 import { AuditService } from '../../../../../libs/audit/index.js';
 import { WorkingDayCalendar } from '../../../../../libs/calendar/index.js';
 import type { RequestContext, ReviewerRole } from '../../../../../libs/context/index.js';
-import { DomainError } from '../../../../../libs/errors/index.js';
 import { NotificationService } from '../../../../../libs/notify/index.js';
 import { findOneForUpdate, TransactionRunner } from '../../../../../libs/persistence/index.js';
 import { StateMachine } from '../../../../../libs/state-machine/index.js';
-import { REVIEWER_PRINCIPALS, type ReviewerPrincipalResolver } from '../../../../../libs/auth/index.js';
+import {
+  requireReviewerRole,
+  REVIEWER_PRINCIPALS,
+  type ReviewerPrincipalResolver,
+} from '../../../../../libs/auth/index.js';
 import { PartnerAccountService } from '../../../info/index.js';
 import { SOLUTION_FACTS, type SolutionFacts } from '../../build.contracts.js';
 import { BaselineErrors } from '../baseline.errors.js';
@@ -23,6 +26,7 @@ import {
   BASELINE_STAGE_MACHINE,
   type BaselineStage,
   EDITABLE_STAGES,
+  requireReviewComment,
   responsibilitiesComplete,
   stageRank,
 } from '../domain/baseline-rules.js';
@@ -158,14 +162,14 @@ export class BaselineService {
 
   /** BUILD-029: a Huawei-led baseline, created by the PDM for the (onboarded) partner he chooses. */
   async createHuaweiLed(ctx: RequestContext, dto: AdminCreateBaselineDto): Promise<BaselineView> {
-    requireRole(ctx, BASELINE_PDM_ROLES);
+    requireReviewerRole(ctx, BASELINE_PDM_ROLES);
     const partner = await this.partnerAccounts.findById(dto.partner_account_id);
     if (!partner) throw BaselineErrors.fail('BASELINE_PARTNER_NOT_ONBOARDED');
     await this.requireOnboarded(partner.id);
     await this.requireOwnSolution(partner.id, dto.solution_id);
     return this.tx.run(ctx, async (t) => {
       const b = this.newBaseline(t, 'huawei_led', partner.id, dto);
-      b.pdmId = reviewerIdOf(t);
+      b.pdmId = t.reviewerId;
       b.psaId = dto.psa_id ?? null;
       await this.machine.create(t, b, { action: 'baseline_solution.created' });
       await this.notifyPartner(t, b, 'created', `Huawei created the baseline solution "${b.name}" with you.`);
@@ -233,11 +237,11 @@ export class BaselineService {
   ): Promise<BaselineView> {
     return this.reviewerChange(ctx, id, BASELINE_PDM_ROLES, async (t, b) => {
       if (dto.result === 'reject') {
-        const comment = requireComment(dto.comment);
+        const comment = requireReviewComment(dto.comment);
         await this.machine.transition(t, b, 'initiation_rejected', {
           action: 'baseline_solution.initial_review_rejected',
           mutate: (x) => {
-            x.pdmId = reviewerIdOf(t) ?? x.pdmId;
+            x.pdmId = t.reviewerId ?? x.pdmId;
             this.history(t, x, 'initial_review', 'reject', comment);
           },
         });
@@ -255,7 +259,7 @@ export class BaselineService {
       await this.machine.transition(t, b, 'initiation_meeting_scheduled', {
         action: 'baseline_solution.meeting_scheduled',
         mutate: (x) => {
-          x.pdmId = reviewerIdOf(t) ?? x.pdmId;
+          x.pdmId = t.reviewerId ?? x.pdmId;
           if (dto.psa_id) x.psaId = dto.psa_id;
           x.reviewMeeting = meeting;
           this.history(t, x, 'initial_review', 'pass', dto.comment?.trim() || null);
@@ -293,7 +297,7 @@ export class BaselineService {
       if (b.status !== 'initiation_meeting_scheduled')
         throw BaselineErrors.fail('BASELINE_STAGE_OUT_OF_ORDER');
       if (dto.result === 'reject') {
-        const comment = requireComment(dto.comment);
+        const comment = requireReviewComment(dto.comment);
         await this.machine.transition(t, b, 'initiation_rejected', {
           action: 'baseline_solution.meeting_review_rejected',
           mutate: (x) => this.history(t, x, 'meeting_review', 'reject', comment),
@@ -371,7 +375,7 @@ export class BaselineService {
       if (b.status !== 'launch_submitted') throw BaselineErrors.fail('BASELINE_STAGE_OUT_OF_ORDER');
       const app = b.launchApplication!;
       if (dto.result === 'reject') {
-        const comment = requireComment(dto.comment);
+        const comment = requireReviewComment(dto.comment);
         await this.machine.transition(t, b, 'launch_rejected', {
           action: 'baseline_solution.launch_rejected',
           mutate: (x) => {
@@ -409,7 +413,7 @@ export class BaselineService {
   /** Decision: the PDM ends an abandoned project from any non-terminal stage, with a comment. */
   async terminate(ctx: RequestContext, id: string, comment?: string): Promise<BaselineView> {
     return this.reviewerChange(ctx, id, BASELINE_PDM_ROLES, async (t, b) => {
-      const text = requireComment(comment);
+      const text = requireReviewComment(comment);
       await this.machine.transition(t, b, 'terminated', {
         action: 'baseline_solution.terminated',
         mutate: (x) => this.history(t, x, 'terminated', null, text),
@@ -610,7 +614,7 @@ export class BaselineService {
   ): void {
     b.reviewHistory = [
       ...b.reviewHistory,
-      { step, result, comment, reviewer_id: reviewerIdOf(t), at: t.now().toISOString() },
+      { step, result, comment, reviewer_id: t.reviewerId, at: t.now().toISOString() },
     ];
     b.updatedAt = t.now();
   }
@@ -669,7 +673,7 @@ export class BaselineService {
     roles: readonly ReviewerRole[],
     change: (t: RequestContext, b: BaselineSolution) => Promise<void>,
   ): Promise<BaselineView> {
-    requireRole(ctx, roles);
+    requireReviewerRole(ctx, roles);
     return this.tx.run(ctx, async (t) => {
       const b = await findOneForUpdate(t.em!, BaselineSolution, { id });
       if (!b) throw BaselineErrors.fail('BASELINE_NOT_FOUND');
@@ -753,10 +757,6 @@ function filters(q: ListBaselinesQuery): FindOptionsWhere<BaselineSolution> {
   };
 }
 
-function requireRole(ctx: RequestContext, roles: readonly ReviewerRole[]): void {
-  if (!ctx.hasReviewerRole(...roles)) throw new DomainError('REVIEWER_ROLE_REQUIRED');
-}
-
 function requireHuaweiLed(b: BaselineSolution): void {
   if (b.leadType !== 'huawei_led') {
     throw BaselineErrors.fail(
@@ -764,16 +764,6 @@ function requireHuaweiLed(b: BaselineSolution): void {
       'Partner-led baseline solutions are submitted by the partner.',
     );
   }
-}
-
-function requireComment(comment: string | undefined): string {
-  const c = comment?.trim();
-  if (!c) throw BaselineErrors.fail('REVIEW_COMMENT_REQUIRED');
-  return c;
-}
-
-function reviewerIdOf(t: RequestContext): string | null {
-  return t.actor.kind === 'reviewer' ? t.actor.reviewerId : null;
 }
 
 function fileIds(materials: LaunchMaterial[]): string[] {

@@ -9,10 +9,10 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { DataSource, type FindOptionsWhere, In, LessThan } from 'typeorm';
 import { AuditService } from '../../../../../libs/audit/index.js';
+import { requireReviewerRole } from '../../../../../libs/auth/index.js';
 import { WorkingDayCalendar } from '../../../../../libs/calendar/index.js';
 import { RequestContext, type ReviewerRole } from '../../../../../libs/context/index.js';
 import { Clock } from '../../../../../libs/clock/index.js';
-import { DomainError } from '../../../../../libs/errors/index.js';
 import { DomainEventBus } from '../../../../../libs/events/index.js';
 import { NotificationService } from '../../../../../libs/notify/index.js';
 import { findOneForUpdate, TransactionRunner } from '../../../../../libs/persistence/index.js';
@@ -35,6 +35,7 @@ import {
   MEMBERSHIP_MACHINE,
   type MembershipStatus,
   projectEnrollment,
+  requireReviewComment,
 } from '../domain/baseline-rules.js';
 import type { ListEnrollmentsQuery, ListMembershipsQuery, RequestAdmissionDto } from '../dto/baseline.dto.js';
 import {
@@ -208,17 +209,18 @@ export class EcosystemService implements OnModuleInit {
     id: string,
     dto: { result: 'pass' | 'reject'; comment?: string },
   ): Promise<MembershipView> {
-    requireRole(ctx, ECOSYSTEM_PDM_ROLES);
+    requireReviewerRole(ctx, ECOSYSTEM_PDM_ROLES);
     return this.tx.run(ctx, async (t) => {
       const m = await findOneForUpdate(t.em!, EcosystemProgramMembership, { id });
       if (!m) throw BaselineErrors.fail('ECOSYSTEM_MEMBERSHIP_NOT_FOUND');
-      const comment = dto.result === 'reject' ? requireComment(dto.comment) : dto.comment?.trim() || null;
+      const comment =
+        dto.result === 'reject' ? requireReviewComment(dto.comment) : dto.comment?.trim() || null;
       const to = dto.result === 'pass' ? 'joined' : 'rejected';
       await this.memberships.transition(t, m, to, {
         action: `ecosystem_program_membership.${to}`,
         mutate: (x) => {
           x.decidedAt = t.now();
-          x.reviewerId = reviewerIdOf(t);
+          x.reviewerId = t.reviewerId;
           x.reviewComment = comment;
           if (to === 'joined') x.joinedAt = t.now();
         },
@@ -367,7 +369,8 @@ export class EcosystemService implements OnModuleInit {
     dto: { result: 'pass' | 'reject'; comment?: string },
   ): Promise<EnrollmentView> {
     return this.review(ctx, id, ECOSYSTEM_PDM_ROLES, async (t, e) => {
-      const comment = dto.result === 'reject' ? requireComment(dto.comment) : dto.comment?.trim() || null;
+      const comment =
+        dto.result === 'reject' ? requireReviewComment(dto.comment) : dto.comment?.trim() || null;
       const to = dto.result === 'pass' ? 'admitted' : 'admission_rejected';
       await this.enrollments.transition(t, e, to, {
         action: `ecosystem_solution_enrollment.${to}`,
@@ -406,7 +409,7 @@ export class EcosystemService implements OnModuleInit {
   ): Promise<EnrollmentView> {
     return this.review(ctx, id, ECOSYSTEM_EXPERT_ROLES, async (t, e) => {
       if (dto.result === 'reject') {
-        const comment = requireComment(dto.comment);
+        const comment = requireReviewComment(dto.comment);
         await this.enrollments.transition(t, e, 'technical_rejected', {
           action: 'ecosystem_solution_enrollment.technical_rejected',
           mutate: (x) => {
@@ -577,7 +580,7 @@ export class EcosystemService implements OnModuleInit {
     roles: readonly ReviewerRole[],
     decide: (t: RequestContext, e: EcosystemSolutionEnrollment) => Promise<void>,
   ): Promise<EnrollmentView> {
-    requireRole(ctx, roles);
+    requireReviewerRole(ctx, roles);
     return this.tx.run(ctx, async (t) => {
       const e = await findOneForUpdate(t.em!, EcosystemSolutionEnrollment, { id });
       if (!e) throw BaselineErrors.fail('ECOSYSTEM_ENROLLMENT_NOT_FOUND');
@@ -684,20 +687,6 @@ function enrollmentFilters(q: ListEnrollmentsQuery): FindOptionsWhere<EcosystemS
       ? { technicalStatus: q.technical_status as EcosystemSolutionEnrollment['technicalStatus'] }
       : {}),
   };
-}
-
-function requireRole(ctx: RequestContext, roles: readonly ReviewerRole[]): void {
-  if (!ctx.hasReviewerRole(...roles)) throw new DomainError('REVIEWER_ROLE_REQUIRED');
-}
-
-function requireComment(comment: string | undefined): string {
-  const c = comment?.trim();
-  if (!c) throw BaselineErrors.fail('REVIEW_COMMENT_REQUIRED');
-  return c;
-}
-
-function reviewerIdOf(t: RequestContext): string | null {
-  return t.actor.kind === 'reviewer' ? t.actor.reviewerId : null;
 }
 
 export function membershipView(m: EcosystemProgramMembership): MembershipView {

@@ -8,7 +8,7 @@ import {
   Patch,
   Post,
   Query,
-  StreamableFile,
+  type StreamableFile,
 } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import {
@@ -19,6 +19,7 @@ import {
   ReviewerRoles,
 } from '../../../../../libs/auth/index.js';
 import type { RequestContext } from '../../../../../libs/context/index.js';
+import { fileDownload } from '../../../../../libs/http/index.js';
 import { BuildPermissions } from '../../build.permissions.js';
 import {
   AdminListCertificationsQuery,
@@ -147,12 +148,7 @@ export class SolutionCertificationsController {
   @Get(':id/certificate')
   @RequirePermission(VIEW)
   async certificate(@Ctx() ctx: RequestContext, @Param('id') id: string): Promise<StreamableFile> {
-    const file = await this.service.certificate(ctx, id);
-    return new StreamableFile(file.content, {
-      type: 'application/pdf',
-      length: file.content.length,
-      disposition: `attachment; filename="${encodeURIComponent(file.fileName)}"`,
-    });
+    return fileDownload(await this.service.certificate(ctx, id));
   }
 }
 

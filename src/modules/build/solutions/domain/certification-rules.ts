@@ -2,7 +2,7 @@
  * Pure rules of solution certification (build.md BUILD-004…BUILD-007, BUILD-014, BUILD-016; F-BUILD-1,
  * F-BUILD-2, F-BUILD-3). No I/O: the services feed them with rows and dates.
  */
-import { parseDate, shiftDate } from '../../../../../libs/calendar/index.js';
+import { shiftDate, validUntilAfterMonths } from '../../../../../libs/calendar/index.js';
 import type { CloudServiceTier } from './cloud-service-catalogue.js';
 
 export const CERTIFICATION_TYPES = ['cloud_software', 'advanced_cloud_software'] as const;
@@ -105,15 +105,7 @@ export function architectureCheck(
  * rolls to the 1st of the following month first (2024-02-29 + 12 months → 2025-03-01 → valid_until 2025-02-28).
  */
 export function validUntilFrom(certifiedOn: string, months = 12): string {
-  const { y, m, d } = parseDate(certifiedOn);
-  const total = y * 12 + (m - 1) + months;
-  const ty = Math.floor(total / 12);
-  const tm = (total % 12) + 1;
-  const lastDay = new Date(Date.UTC(ty, tm, 0)).getUTCDate();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  const target =
-    d <= lastDay ? `${ty}-${pad(tm)}-${pad(d)}` : tm === 12 ? `${ty + 1}-01-01` : `${ty}-${pad(tm + 1)}-01`;
-  return shiftDate(target, -1);
+  return validUntilAfterMonths(certifiedOn, months);
 }
 
 /** BUILD-016 (decision, Open point 5): the re-certification window opens on `valid_until − 60` natural days. */

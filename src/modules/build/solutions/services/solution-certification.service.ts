@@ -10,6 +10,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, In, LessThan, MoreThanOrEqual, type EntityManager } from 'typeorm';
 import { AuditService } from '../../../../../libs/audit/index.js';
+import { requireReviewerRole } from '../../../../../libs/auth/index.js';
 import { WorkingDayCalendar } from '../../../../../libs/calendar/index.js';
 import type { RequestContext } from '../../../../../libs/context/index.js';
 import { DomainError } from '../../../../../libs/errors/index.js';
@@ -511,12 +512,12 @@ export class SolutionCertificationService implements SolutionFacts {
   /** BUILD-011: PSA pre-review first; rejection needs a comment. Decision: any `psa` reviewer may act (no PSA
    * assignment data exists yet; the reviewer is recorded). */
   async psaReview(ctx: RequestContext, id: string, dto: PsaReviewDto): Promise<SolutionCertificationView> {
-    requireReviewer(ctx, PSA_REVIEWER_ROLES);
+    requireReviewerRole(ctx, PSA_REVIEWER_ROLES);
     return this.reviewStep(ctx, id, 'pending_psa_pre_review', async (t, c) => {
       const comment = cleanComment(dto.comment);
       if (dto.result === 'reject' && !comment) throw SolutionErrors.fail('REVIEW_COMMENT_REQUIRED');
       const at = t.now().toISOString();
-      const review = { reviewer_id: reviewerId(t), result: dto.result, comment, at };
+      const review = { reviewer_id: t.actorId, result: dto.result, comment, at };
       await this.machine.transition(t, c, dto.result === 'pass' ? 'pending_expert_review' : 'rejected', {
         action: `solution_certification.psa_${dto.result}`,
         mutate: (x) => {
@@ -540,7 +541,7 @@ export class SolutionCertificationService implements SolutionFacts {
     id: string,
     dto: ExpertReviewDto,
   ): Promise<SolutionCertificationView> {
-    requireReviewer(ctx, EXPERT_REVIEWER_ROLES);
+    requireReviewerRole(ctx, EXPERT_REVIEWER_ROLES);
     return this.reviewStep(ctx, id, 'pending_expert_review', async (t, c) => {
       const comment = cleanComment(dto.comment);
       if (dto.technical_conclusion === 'fail' && !comment)
@@ -556,7 +557,7 @@ export class SolutionCertificationService implements SolutionFacts {
         throw SolutionErrors.fail('SOLUTION_ARCHITECTURE_STANDARD_NOT_MET');
       }
       const at = t.now().toISOString();
-      const me = reviewerId(t);
+      const me = t.actorId;
       const review = {
         reviewer_ids: [me, ...(dto.reviewer_ids ?? []).filter((r) => r !== me)],
         technical_conclusion: dto.technical_conclusion,
@@ -591,7 +592,7 @@ export class SolutionCertificationService implements SolutionFacts {
    * certified record of the same solution and type (BUILD-016).
    */
   async pdmReview(ctx: RequestContext, id: string, dto: PdmReviewDto): Promise<SolutionCertificationView> {
-    requireReviewer(ctx, PDM_REVIEWER_ROLES);
+    requireReviewerRole(ctx, PDM_REVIEWER_ROLES);
     if (
       ctx.actor.kind !== 'reviewer' ||
       !(ctx.actor.roles.includes('admin') || ctx.actor.flags.includes(PDM_SUPERVISOR_FLAG))
@@ -610,7 +611,7 @@ export class SolutionCertificationService implements SolutionFacts {
         throw SolutionErrors.fail('CERT_BUSINESS_EXPERTS_REQUIRED');
       }
       const review = {
-        reviewer_id: reviewerId(t),
+        reviewer_id: t.actorId,
         business_expert_group_ids: experts,
         result: dto.result,
         comment,
@@ -1197,14 +1198,6 @@ function scenarioInvalid(scenario: string): DomainError {
 function cleanComment(comment: string | undefined): string | null {
   const c = (comment ?? '').trim();
   return c ? c : null;
-}
-
-function requireReviewer(ctx: RequestContext, roles: readonly ('psa' | 'expert' | 'pdm')[]): void {
-  if (!ctx.hasReviewerRole(...roles)) throw new DomainError('REVIEWER_ROLE_REQUIRED');
-}
-
-function reviewerId(t: RequestContext): string {
-  return t.actor.kind === 'reviewer' ? t.actor.reviewerId : t.actorId;
 }
 
 function typeLabel(type: CertificationType): string {

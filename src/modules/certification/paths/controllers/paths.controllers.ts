@@ -2,22 +2,11 @@
  * Path endpoints (certification-paths.md acceptance-scenario endpoints; api.md module endpoint index): the partner
  * side under `/api/v1/paths`, the PDM side under `/api/v1/admin/…`. Thin: one access declaration, one line.
  */
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  Param,
-  Post,
-  Put,
-  Query,
-  StreamableFile,
-} from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Ctx, FieldErrorCode, RequirePermission, ReviewerRoles } from '../../../../../libs/auth/index.js';
 import type { RequestContext } from '../../../../../libs/context/index.js';
-import { PageQuery } from '../../../../../libs/http/index.js';
+import { fileDownload, PageQuery } from '../../../../../libs/http/index.js';
 import {
   AnnualReviewDecisionDto,
   AnnualReviewSubmissionDto,
@@ -40,14 +29,6 @@ import { AnnualReviewService } from '../services/annual-review.service.js';
 import { PathCertificateService } from '../services/path-certificate.service.js';
 import { PathMembershipService } from '../services/path-membership.service.js';
 import { StageApplicationService } from '../services/stage-application.service.js';
-
-function pdf(file: { fileName: string; contentType: string; content: Buffer }): StreamableFile {
-  return new StreamableFile(file.content, {
-    type: file.contentType,
-    length: file.content.length,
-    disposition: `attachment; filename="${encodeURIComponent(file.fileName)}"`,
-  });
-}
 
 @ApiTags('certification: development paths')
 @FieldErrorCode('CERT_FIELD_INVALID')
@@ -169,7 +150,7 @@ export class PathsController {
   @Get('certificates/:id/download')
   @RequirePermission(PathPermissions.PathView)
   async download(@Ctx() ctx: RequestContext, @Param('id') id: string) {
-    return pdf(await this.certificates.download(ctx, id));
+    return fileDownload(await this.certificates.download(ctx, id));
   }
 }
 

@@ -223,7 +223,7 @@ export class AnnualReviewService {
       await this.machine.transition(t, r, result, {
         action: `path_annual_review.${result}`,
         mutate: (x) => {
-          x.reviewerId = t.actor.kind === 'reviewer' ? t.actor.reviewerId : null;
+          x.reviewerId = t.reviewerId;
           x.decidedAt = t.now();
           x.decisionComment = comment?.trim() || null;
         },

@@ -549,7 +549,7 @@ export class StageApplicationService {
       await this.machine.transition(t, a, 'approved', {
         action: 'stage_application.approved',
         mutate: (x) => {
-          x.reviewerId = reviewerIdOf(t);
+          x.reviewerId = t.reviewerId;
           x.decidedAt = t.now();
         },
       });
@@ -580,7 +580,7 @@ export class StageApplicationService {
       await this.machine.transition(t, a, 'rejected', {
         action: 'stage_application.rejected',
         mutate: (x) => {
-          x.reviewerId = reviewerIdOf(t);
+          x.reviewerId = t.reviewerId;
           x.decidedAt = t.now();
           x.rejectReason = text;
         },
@@ -633,10 +633,6 @@ export class StageApplicationService {
 }
 
 export type { PathCriteria };
-
-function reviewerIdOf(t: RequestContext): string | null {
-  return t.actor.kind === 'reviewer' ? t.actor.reviewerId : null;
-}
 
 function caseView(c: ServiceCase): ServiceCaseView {
   return {

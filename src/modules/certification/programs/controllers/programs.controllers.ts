@@ -2,10 +2,11 @@
  * Partner programs over HTTP (certification-paths.md "Acceptance scenarios" endpoint list, api.md module
  * endpoint index). Thin controllers: one access declaration and one delegating line each.
  */
-import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Ctx, FieldErrorCode, RequirePermission, ReviewerRoles } from '../../../../../libs/auth/index.js';
 import type { RequestContext } from '../../../../../libs/context/index.js';
+import { fileDownload } from '../../../../../libs/http/index.js';
 import {
   AdminListQuery,
   ApplyCloudResellerDto,
@@ -27,14 +28,6 @@ import {
 import { ProgramPermissions } from '../programs.permissions.js';
 import { ProgramMembershipService } from '../services/program-membership.service.js';
 import { ProgramScorecardService } from '../services/program-scorecard.service.js';
-
-function pdf(file: { fileName: string; content: Buffer }): StreamableFile {
-  return new StreamableFile(file.content, {
-    type: 'application/pdf',
-    length: file.content.length,
-    disposition: `attachment; filename="${encodeURIComponent(file.fileName)}"`,
-  });
-}
 
 /** The partner side: memberships, applications, invitations, certificates, scorecard, level upgrades. */
 @ApiTags('certification: partner programs')
@@ -67,7 +60,7 @@ export class ProgramsController {
   @Get('memberships/:id/certificate')
   @RequirePermission(ProgramPermissions.ProgramView)
   async certificate(@Ctx() ctx: RequestContext, @Param('id') id: string) {
-    return pdf(await this.programs.certificate(ctx, id));
+    return fileDownload(await this.programs.certificate(ctx, id));
   }
 
   @Post('memberships/:id/withdraw')
@@ -127,7 +120,7 @@ export class ProgramsController {
   @Get(':program/certificate')
   @RequirePermission(ProgramPermissions.ProgramView)
   async programCertificate(@Ctx() ctx: RequestContext, @Param('program') program: string) {
-    return pdf(await this.programs.certificateOfProgram(ctx, program));
+    return fileDownload(await this.programs.certificateOfProgram(ctx, program));
   }
 
   /** PROG-001: always refused (invitation only). */

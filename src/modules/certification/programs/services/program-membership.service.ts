@@ -7,11 +7,13 @@
  */
 import { Injectable } from '@nestjs/common';
 import { In, Not } from 'typeorm';
+import { requireReviewerRole } from '../../../../../libs/auth/index.js';
 import type { RequestContext } from '../../../../../libs/context/index.js';
 import { DomainError } from '../../../../../libs/errors/index.js';
 import { renderPdf } from '../../../../../libs/pdf/index.js';
 import { findOneForUpdate, TransactionRunner } from '../../../../../libs/persistence/index.js';
 import { StateMachine } from '../../../../../libs/state-machine/index.js';
+import type { AccountFacts } from '../../ports/collaborators.js';
 import type {
   ProgramCode,
   ProgramMembershipView,
@@ -59,7 +61,6 @@ import {
   membershipView,
   ProgramSupport,
   requireReason,
-  reviewerIdOf,
 } from './program-support.js';
 
 const PROGRAM_SLUGS: Record<string, TableProgram> = {
@@ -227,12 +228,8 @@ export class ProgramMembershipService implements ProgramMembershipViews {
     ctx: RequestContext,
     dto: DistributorInvitationDto,
   ): Promise<Record<string, unknown>> {
-    this.s.requireRole(ctx, PROGRAM_PDM_OR_OPERATIONS_ROLES);
-    if (dto.distributor_type === 'regional' && !dto.region_class) {
-      throw ProgramErrors.fail('PROG_REASON_REQUIRED', 'A regional distributor needs a region class (1–3).', {
-        field: 'region_class',
-      });
-    }
+    requireReviewerRole(ctx, PROGRAM_PDM_OR_OPERATIONS_ROLES);
+    requireRegionClass(dto);
     return this.tx.run(ctx, async (t) => {
       const f = await this.s.facts(dto.partner_account_id);
       this.s.requireOnboarded(f);
@@ -266,7 +263,7 @@ export class ProgramMembershipService implements ProgramMembershipViews {
   }
 
   async revokeDistributorInvitation(ctx: RequestContext, id: string): Promise<Record<string, unknown>> {
-    this.s.requireRole(ctx, PROGRAM_PDM_OR_OPERATIONS_ROLES);
+    requireReviewerRole(ctx, PROGRAM_PDM_OR_OPERATIONS_ROLES);
     return this.tx.run(ctx, async (t) => {
       const inv = await findOneForUpdate(t.em!, DistributorInvitation, { id });
       if (!inv) throw ProgramErrors.fail('PROG_INVITATION_NOT_FOUND');
@@ -356,17 +353,7 @@ export class ProgramMembershipService implements ProgramMembershipViews {
       this.s.requireOnboarded(f);
       await this.s.assertExclusive(t, f, 'cloud_reseller');
       const distributor = await this.namedDistributor(t, dto);
-      const m = t.em!.create(ProgramMembership, {
-        ...blankMembership(),
-        partnerAccountId: t.partnerAccountId,
-        legalEntityId: f.legalEntityId,
-        program: 'cloud_reseller',
-        status: 'pending_review',
-        appliedAt: t.now(),
-        appliedBy: t.actorId,
-        intendedDistributorMembershipId: distributor.id,
-      });
-      m.activeKey = activeKeyOf(m);
+      const m = newResellerMembership(t, f, distributor.id);
       await this.s.machine.create(t, m, { action: 'program_membership.cloud_reseller_applied' });
       return membershipView(m);
     });
@@ -519,17 +506,7 @@ export class ProgramMembershipService implements ProgramMembershipViews {
       await this.s.assertExclusive(t, f, 'cloud_reseller');
       const d = await t.em!.findOne(ProgramMembership, { where: { id: inv.distributorMembershipId } });
       if (!d || d.status !== 'active') throw ProgramErrors.fail('PROG_DISTRIBUTOR_NOT_ACTIVE');
-      const m = t.em!.create(ProgramMembership, {
-        ...blankMembership(),
-        partnerAccountId: t.partnerAccountId,
-        legalEntityId: f.legalEntityId,
-        program: 'cloud_reseller',
-        status: 'pending_review',
-        appliedAt: t.now(),
-        appliedBy: t.actorId,
-        intendedDistributorMembershipId: d.id,
-      });
-      m.activeKey = activeKeyOf(m);
+      const m = newResellerMembership(t, f, d.id);
       m.distributorMembershipId = d.id;
       await this.s.createActive(t, m, 'program_membership.cloud_reseller_invitation_accepted');
       await this.resellerInvitations.transition(t, inv, 'accepted', {
@@ -593,19 +570,19 @@ export class ProgramMembershipService implements ProgramMembershipViews {
    * operations). The matrix is re-checked (PROG-002 "on approval").
    */
   async approve(ctx: RequestContext, id: string, dto: ReviewDto = {}): Promise<MembershipView> {
-    this.s.requireRole(ctx, PROGRAM_PDM_OR_OPERATIONS_ROLES);
+    requireReviewerRole(ctx, PROGRAM_PDM_OR_OPERATIONS_ROLES);
     return this.tx.run(ctx, async (t) => {
       const m = await this.lockedForReview(t, id);
       const f = await this.s.facts(m.partnerAccountId);
       await this.assertExclusiveIgnoring(t, f, m);
       if (m.program === 'solution_provider') {
-        this.s.requireRole(t, PROGRAM_OPERATIONS_ROLES);
+        requireReviewerRole(t, PROGRAM_OPERATIONS_ROLES);
         const levels = await this.s.levels('solution_provider');
         await this.s.activate(t, m, {
           action: 'program_membership.sp_approved',
           mutate: (x) => {
             x.level = levels[0]?.code ?? null;
-            x.reviewerId = reviewerIdOf(t);
+            x.reviewerId = t.reviewerId;
             x.decidedAt = t.now();
             x.representativeOffice = dto.representative_office ?? x.representativeOffice;
           },
@@ -626,7 +603,7 @@ export class ProgramMembershipService implements ProgramMembershipViews {
         await this.s.machine.transition(t, m, 'pending_distributor_review', {
           action: 'program_membership.cloud_reseller_huawei_approved',
           mutate: (x) => {
-            x.reviewerId = reviewerIdOf(t);
+            x.reviewerId = t.reviewerId;
             x.huaweiReviewedAt = t.now();
           },
         });
@@ -646,17 +623,17 @@ export class ProgramMembershipService implements ProgramMembershipViews {
   }
 
   async reject(ctx: RequestContext, id: string, reason: string): Promise<MembershipView> {
-    this.s.requireRole(ctx, PROGRAM_PDM_OR_OPERATIONS_ROLES);
+    requireReviewerRole(ctx, PROGRAM_PDM_OR_OPERATIONS_ROLES);
     const r = requireReason(reason);
     return this.tx.run(ctx, async (t) => {
       const m = await this.lockedForReview(t, id);
-      if (m.program === 'solution_provider') this.s.requireRole(t, PROGRAM_OPERATIONS_ROLES);
+      if (m.program === 'solution_provider') requireReviewerRole(t, PROGRAM_OPERATIONS_ROLES);
       await this.s.machine.transition(t, m, 'rejected', {
         action: `program_membership.${m.program}_rejected`,
         mutate: (x) => {
           x.activeKey = null;
           x.rejectReason = r;
-          x.reviewerId = reviewerIdOf(t);
+          x.reviewerId = t.reviewerId;
           x.decidedAt = t.now();
         },
       });
@@ -678,12 +655,12 @@ export class ProgramMembershipService implements ProgramMembershipViews {
    * distributor (12.3.7, PROG-017); a distributor's resellers get `distributor_inactive` (PROG-022).
    */
   async exit(ctx: RequestContext, id: string, dto: ExitDto): Promise<MembershipView> {
-    this.s.requireRole(ctx, RESELLER_EXIT_ROLES);
+    requireReviewerRole(ctx, RESELLER_EXIT_ROLES);
     const reason = requireReason(dto.reason);
     return this.tx.run(ctx, async (t) => {
       const m = await findOneForUpdate(t.em!, ProgramMembership, { id });
       if (!m) throw ProgramErrors.fail('PROG_MEMBERSHIP_NOT_FOUND');
-      if (m.program !== 'cloud_reseller') this.s.requireRole(t, PROGRAM_PDM_ROLES);
+      if (m.program !== 'cloud_reseller') requireReviewerRole(t, PROGRAM_PDM_ROLES);
       await this.s.machine.transition(t, m, 'exited', {
         action: `program_membership.${m.program}_exited`,
         mutate: (x) => {
@@ -717,13 +694,9 @@ export class ProgramMembershipService implements ProgramMembershipViews {
     id: string,
     dto: ConvertToDistributorDto,
   ): Promise<MembershipView> {
-    this.s.requireRole(ctx, PROGRAM_PDM_ROLES);
+    requireReviewerRole(ctx, PROGRAM_PDM_ROLES);
     const reason = requireReason(dto.reason);
-    if (dto.distributor_type === 'regional' && !dto.region_class) {
-      throw ProgramErrors.fail('PROG_REASON_REQUIRED', 'A regional distributor needs a region class (1–3).', {
-        field: 'region_class',
-      });
-    }
+    requireRegionClass(dto);
     return this.tx.run(ctx, async (t) => {
       const m = await findOneForUpdate(t.em!, ProgramMembership, { id });
       if (!m) throw ProgramErrors.fail('PROG_MEMBERSHIP_NOT_FOUND');
@@ -762,7 +735,7 @@ export class ProgramMembershipService implements ProgramMembershipViews {
         ticketNo: dto.ticket_no ?? null,
       });
       d.activeKey = activeKeyOf(d);
-      d.reviewerId = reviewerIdOf(t);
+      d.reviewerId = t.reviewerId;
       d.decidedAt = t.now();
       await this.s.createActive(t, d, 'program_membership.distributor_converted');
       await this.s.audit.record(t, {
@@ -786,7 +759,7 @@ export class ProgramMembershipService implements ProgramMembershipViews {
 
   /** PROG-021: operations apply a late result: `expired` (or still `active`) → `active` with the renewed validity. */
   async manualRenewal(ctx: RequestContext, id: string, dto: ManualRenewalDto): Promise<MembershipView> {
-    this.s.requireRole(ctx, PROGRAM_OPERATIONS_ROLES);
+    requireReviewerRole(ctx, PROGRAM_OPERATIONS_ROLES);
     return this.tx.run(ctx, async (t) => {
       const m = await findOneForUpdate(t.em!, ProgramMembership, { id });
       if (!m) throw ProgramErrors.fail('PROG_MEMBERSHIP_NOT_FOUND');
@@ -819,7 +792,7 @@ export class ProgramMembershipService implements ProgramMembershipViews {
   }
 
   async setDoNotRenew(ctx: RequestContext, id: string, flag: boolean): Promise<MembershipView> {
-    this.s.requireRole(ctx, PROGRAM_OPERATIONS_ROLES);
+    requireReviewerRole(ctx, PROGRAM_OPERATIONS_ROLES);
     return this.tx.run(ctx, async (t) => {
       const m = await findOneForUpdate(t.em!, ProgramMembership, { id });
       if (!m) throw ProgramErrors.fail('PROG_MEMBERSHIP_NOT_FOUND');
@@ -833,7 +806,7 @@ export class ProgramMembershipService implements ProgramMembershipViews {
     id: string,
     dto: CoreProductDto,
   ): Promise<MembershipView> {
-    this.s.requireRole(ctx, PROGRAM_PDM_ROLES);
+    requireReviewerRole(ctx, PROGRAM_PDM_ROLES);
     return this.tx.run(ctx, async (t) => {
       const m = await findOneForUpdate(t.em!, ProgramMembership, { id });
       if (!m) throw ProgramErrors.fail('PROG_MEMBERSHIP_NOT_FOUND');
@@ -851,7 +824,7 @@ export class ProgramMembershipService implements ProgramMembershipViews {
     legalEntityId: string,
     dto: SpQuotaDto,
   ): Promise<Record<string, unknown>> {
-    this.s.requireRole(ctx, PROGRAM_PDM_ROLES);
+    requireReviewerRole(ctx, PROGRAM_PDM_ROLES);
     const reason = requireReason(dto.reason ?? 'raised by the ecosystem manager');
     return this.tx.run(ctx, async (t) => {
       const accounts = await this.s.collaborators.accounts.accountsOfLegalEntity(legalEntityId);
@@ -1147,6 +1120,35 @@ export class ProgramMembershipService implements ProgramMembershipViews {
     });
     return { fileName: `${cert.certificateNo}.pdf`, content };
   }
+}
+
+/** A regional distributor needs its region class (1–3). */
+function requireRegionClass(dto: { distributor_type: string; region_class?: number }): void {
+  if (dto.distributor_type === 'regional' && !dto.region_class) {
+    throw ProgramErrors.fail('PROG_REASON_REQUIRED', 'A regional distributor needs a region class (1–3).', {
+      field: 'region_class',
+    });
+  }
+}
+
+/** The caller's cloud reseller membership naming a distributor (PROG-015), `pending_review` until created. */
+function newResellerMembership(
+  t: RequestContext,
+  f: AccountFacts,
+  distributorMembershipId: string,
+): ProgramMembership {
+  const m = t.em!.create(ProgramMembership, {
+    ...blankMembership(),
+    partnerAccountId: t.partnerAccountId,
+    legalEntityId: f.legalEntityId,
+    program: 'cloud_reseller',
+    status: 'pending_review',
+    appliedAt: t.now(),
+    appliedBy: t.actorId,
+    intendedDistributorMembershipId: distributorMembershipId,
+  });
+  m.activeKey = activeKeyOf(m);
+  return m;
 }
 
 function blankMembership(): Partial<ProgramMembership> {

@@ -6,6 +6,7 @@
  */
 import { Inject, Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
+import { requireReviewerRole } from '../../../../../libs/auth/index.js';
 import type { RequestContext } from '../../../../../libs/context/index.js';
 import { localDate } from '../../../../../libs/calendar/index.js';
 import { DomainError } from '../../../../../libs/errors/index.js';
@@ -30,7 +31,7 @@ import {
   type ProgramPerformancePort,
 } from '../ports/performance.port.js';
 import { programOfSlug } from './program-membership.service.js';
-import { COUNTING_STATUSES, ProgramSupport, requireReason, reviewerIdOf } from './program-support.js';
+import { COUNTING_STATUSES, ProgramSupport, requireReason } from './program-support.js';
 
 const LEVEL_PATHS = new Set(['software', 'service', 'si']);
 
@@ -159,14 +160,14 @@ export class ProgramScorecardService {
 
   /** PDM approval: the level applies to every SP membership of the legal entity; certificates reissued. */
   async approveUpgrade(ctx: RequestContext, id: string): Promise<Record<string, unknown>> {
-    this.s.requireRole(ctx, PROGRAM_PDM_ROLES);
+    requireReviewerRole(ctx, PROGRAM_PDM_ROLES);
     return this.tx.run(ctx, async (t) => {
       const app = await findOneForUpdate(t.em!, LevelUpgradeApplication, { id });
       if (!app) throw ProgramErrors.fail('PROG_LEVEL_UPGRADE_NOT_FOUND');
       await this.upgrades.transition(t, app, 'approved', {
         action: 'level_upgrade_application.approved',
         mutate: (x) => {
-          x.reviewerId = reviewerIdOf(t);
+          x.reviewerId = t.reviewerId;
           x.decidedAt = t.now();
         },
       });
@@ -194,7 +195,7 @@ export class ProgramScorecardService {
   }
 
   async rejectUpgrade(ctx: RequestContext, id: string, reason: string): Promise<Record<string, unknown>> {
-    this.s.requireRole(ctx, PROGRAM_PDM_ROLES);
+    requireReviewerRole(ctx, PROGRAM_PDM_ROLES);
     const r = requireReason(reason);
     return this.tx.run(ctx, async (t) => {
       const app = await findOneForUpdate(t.em!, LevelUpgradeApplication, { id });
@@ -202,7 +203,7 @@ export class ProgramScorecardService {
       await this.upgrades.transition(t, app, 'rejected', {
         action: 'level_upgrade_application.rejected',
         mutate: (x) => {
-          x.reviewerId = reviewerIdOf(t);
+          x.reviewerId = t.reviewerId;
           x.decidedAt = t.now();
           x.rejectReason = r;
         },
@@ -234,7 +235,7 @@ export class ProgramScorecardService {
    * `uscc`): all rows or nothing; a repeated (entity, program, year) replaces the earlier result.
    */
   async uploadAssessments(ctx: RequestContext, csv: string): Promise<Record<string, unknown>> {
-    this.s.requireRole(ctx, PROGRAM_OPERATIONS_ROLES);
+    requireReviewerRole(ctx, PROGRAM_OPERATIONS_ROLES);
     const lines = csv.split(/\r?\n/).map((l) => l.trim());
     const header = (lines.shift() ?? '').split(',').map((h) => h.trim().toLowerCase());
     const col = (name: string) => header.indexOf(name);

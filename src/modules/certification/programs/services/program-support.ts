@@ -6,7 +6,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { DataSource, In } from 'typeorm';
 import { AuditService } from '../../../../../libs/audit/index.js';
-import type { ReviewerRole, RequestContext } from '../../../../../libs/context/index.js';
+import type { RequestContext } from '../../../../../libs/context/index.js';
 import { DomainError } from '../../../../../libs/errors/index.js';
 import { NotificationService } from '../../../../../libs/notify/index.js';
 import { StateMachine } from '../../../../../libs/state-machine/index.js';
@@ -55,10 +55,6 @@ export class ProgramSupport {
     @Inject(PATH_MEMBERSHIP_VIEWS) private readonly paths: PathMembershipViews,
   ) {
     this.machine = new StateMachine(PROGRAM_MEMBERSHIP_MACHINE, audit);
-  }
-
-  requireRole(ctx: RequestContext, roles: readonly ReviewerRole[]): void {
-    if (!ctx.hasReviewerRole(...roles)) throw new DomainError('REVIEWER_ROLE_REQUIRED');
   }
 
   async facts(partnerAccountId: string): Promise<AccountFacts> {
@@ -235,10 +231,6 @@ export class ProgramSupport {
       },
     ]);
   }
-}
-
-export function reviewerIdOf(t: RequestContext): string | null {
-  return t.actor.kind === 'reviewer' ? t.actor.reviewerId : null;
 }
 
 export function requireReason(reason: string | undefined | null): string {
