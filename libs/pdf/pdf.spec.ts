@@ -26,7 +26,12 @@ describe('libs/pdf', () => {
 
   it('refuses metadata keys that are not PDF names', () => {
     expect(() =>
-      renderPdf({ title: 't', lines: [], metadata: { 'bad key': 'x' }, createdAt: new Date() }),
+      renderPdf({
+        title: 't',
+        lines: [],
+        metadata: { 'bad key': 'x' },
+        createdAt: new Date('2026-01-31T00:00:00Z'),
+      }),
     ).toThrow(/bad PDF metadata key/);
   });
 });

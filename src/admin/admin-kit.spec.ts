@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { Decimal } from '../../libs/money/index.js';
-import { hasReviewerRole, moneyParams, reviewerOf } from './admin-kit.js';
+import { formFields, hasReviewerRole, moneyParams, reviewerOf } from './admin-kit.js';
 
 describe('admin kit', () => {
   const ops = { id: 'r1', email: 'ops@example.test', roles: ['operations'], flags: [] };
@@ -29,5 +29,19 @@ describe('admin kit', () => {
     const fine: Record<string, unknown> = { b: new Decimal('0.00000001') };
     moneyParams(['b'], 8)(fine);
     expect(fine.b).toBe('0.00000001');
+  });
+
+  it('reads panel form fields: key: value lines, key=value pairs separated by ;, other lines ignored', () => {
+    expect(
+      formFields(
+        'Scheduled_At: 2026-01-05T10:00+08:00\nmeeting_link: https://meet.example.test/a;b\nfree text\n' +
+          'taxpayer_type=small_scale; ticket_no=T2025-001',
+      ),
+    ).toEqual({
+      scheduled_at: '2026-01-05T10:00+08:00',
+      meeting_link: 'https://meet.example.test/a;b',
+      taxpayer_type: 'small_scale',
+      ticket_no: 'T2025-001',
+    });
   });
 });

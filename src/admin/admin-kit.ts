@@ -70,6 +70,20 @@ export function forRoles(roles: readonly ReviewerRole[]) {
 
 type Params = Record<string, unknown>;
 
+/**
+ * The fields of a panel form's text box: `key: value` or `key=value`, one per line or several on a line separated
+ * by `;` (`taxpayer_type=small_scale; ticket_no=T2025-001`); keys are lower-cased, values trimmed, other lines
+ * ignored. Every module's multi-field record action reads its text this way.
+ */
+export function formFields(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const part of text.split(/\r?\n|;(?=\s*[A-Za-z_]+\s*[:=])/)) {
+    const m = /^\s*([A-Za-z_]+)\s*[:=]\s*(.*)$/s.exec(part);
+    if (m) out[m[1].toLowerCase()] = m[2].trim();
+  }
+  return out;
+}
+
 /** Shows money columns (decimal.js values) with their scale, as the API does (`1000000.50`, never `1e-8`). */
 export function moneyParams(paths: readonly string[], decimals = 2): (params: Params) => void {
   return (params) => {

@@ -6,7 +6,7 @@
  */
 import type { ResourceWithOptions } from 'adminjs';
 import type { ReviewerRole } from '../../../libs/context/index.js';
-import { type AdminKit, readOnlyActions, serviceRecordAction } from '../../admin/admin-kit.js';
+import { type AdminKit, readOnlyActions, serviceRecordAction, formFields } from '../../admin/admin-kit.js';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { AccountContactDto, CompanyDetailsDto, MessageSettingsDto } from './dto/basic-info.dto.js';
@@ -40,16 +40,6 @@ function validated<T extends object>(cls: new () => T, plain: Record<string, str
     });
   }
   return dto;
-}
-
-/** Parses the `key: value` lines of a ticket action's text field. */
-export function parseTicketForm(text: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const line of text.split(/\r?\n/)) {
-    const m = /^\s*([a-z_]+)\s*[:=]\s*(.*)$/.exec(line);
-    if (m) out[m[1]] = m[2].trim();
-  }
-  return out;
 }
 
 function required(form: Record<string, string>, key: string): string {
@@ -135,7 +125,7 @@ export function legalEntityTicketActions(deps: BasicInfoAdminDeps) {
       submitLabel: 'Save company details',
       reason: { label: 'ticket_no and fields, one "key: value" per line', maxLength: 3000 },
       run: async (ctx, id, { reason }) => {
-        const form = parseTicketForm(reason);
+        const form = formFields(reason);
         const fields: Record<string, string | null> = {};
         for (const k of [
           'logo_file_id',
@@ -160,7 +150,7 @@ export function legalEntityTicketActions(deps: BasicInfoAdminDeps) {
       submitLabel: 'Record USCC',
       reason: { label: '"ticket_no: …" and "uscc: …"', maxLength: 200 },
       run: async (ctx, id, { reason }) => {
-        const form = parseTicketForm(reason);
+        const form = formFields(reason);
         const v = await ops.setMissingUscc(ctx, id, required(form, 'uscc'), required(form, 'ticket_no'));
         return `USCC ${String(v.uscc)} recorded.`;
       },
@@ -174,7 +164,7 @@ export function legalEntityTicketActions(deps: BasicInfoAdminDeps) {
       submitLabel: 'Set primary account',
       reason: { label: '"ticket_no: …" and "partner_account_id: …"', maxLength: 200 },
       run: async (ctx, id, { reason }) => {
-        const form = parseTicketForm(reason);
+        const form = formFields(reason);
         await ops.setPrimaryAccount(
           ctx,
           id,
@@ -200,7 +190,7 @@ export function partnerAccountTicketActions(deps: BasicInfoAdminDeps) {
       submitLabel: 'Save contact',
       reason: { label: 'name, position, mobile, email — one "key: value" per line', maxLength: 600 },
       run: async (ctx, id, { reason }) => {
-        const f = parseTicketForm(reason);
+        const f = formFields(reason);
         await basic.updateContact(
           ctx,
           validated(AccountContactDto, {
@@ -221,7 +211,7 @@ export function partnerAccountTicketActions(deps: BasicInfoAdminDeps) {
       submitLabel: 'Save settings',
       reason: { label: '"language: …" and "timezone: …"', maxLength: 200 },
       run: async (ctx, id, { reason }) => {
-        const f = parseTicketForm(reason);
+        const f = formFields(reason);
         await basic.updateMessageSettings(
           ctx,
           validated(MessageSettingsDto, { language: f.language, timezone: f.timezone }),
@@ -252,7 +242,7 @@ export function partnerAccountTicketActions(deps: BasicInfoAdminDeps) {
       submitLabel: 'Save flags',
       reason: { label: 'ticket_no and flags, one "key: value" per line', maxLength: 200 },
       run: async (ctx, id, { reason }) => {
-        const form = parseTicketForm(reason);
+        const form = formFields(reason);
         await ops.setExpansionFlags(
           ctx,
           id,

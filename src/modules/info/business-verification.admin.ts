@@ -6,7 +6,13 @@
  */
 import type { ResourceWithOptions } from 'adminjs';
 import type { ReviewerRole } from '../../../libs/context/index.js';
-import { type AdminKit, moneyParams, readOnlyActions, serviceRecordAction } from '../../admin/admin-kit.js';
+import {
+  type AdminKit,
+  moneyParams,
+  readOnlyActions,
+  serviceRecordAction,
+  formFields,
+} from '../../admin/admin-kit.js';
 import {
   BankLetter,
   BusinessInfoVerification,
@@ -35,16 +41,6 @@ const statusIn =
   (...s: string[]) =>
   (params: Record<string, unknown>) =>
     s.includes(String(params.status));
-
-/** `key=value; key=value` from the reason box (e.g. `taxpayer_type=small_scale; ticket_no=T2025-001`). */
-function keyValues(text: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const part of text.split(/[;\n]/)) {
-    const i = part.indexOf('=');
-    if (i > 0) out[part.slice(0, i).trim()] = part.slice(i + 1).trim();
-  }
-  return out;
-}
 
 function jsonObject(text: string): Record<string, unknown> {
   try {
@@ -199,7 +195,7 @@ export function businessVerificationAdminResources(deps: {
           submitLabel: 'Change tax data',
           reason: { label: 'Changes and ticket', maxLength: 200 },
           run: async (ctx, id, { reason }) => {
-            const kv = keyValues(reason);
+            const kv = formFields(reason);
             const v = await verifications.changeTaxData(ctx, id, {
               taxpayer_type: kv.taxpayer_type as TaxpayerType | undefined,
               invoice_mode: kv.invoice_mode as InvoiceMode | undefined,

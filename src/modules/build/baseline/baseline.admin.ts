@@ -6,7 +6,7 @@
  * take one `key: value` per line in the reason box.
  */
 import type { ResourceWithOptions } from 'adminjs';
-import { readOnlyActions, serviceRecordAction } from '../../../admin/admin-kit.js';
+import { formFields, readOnlyActions, serviceRecordAction } from '../../../admin/admin-kit.js';
 import type { BuildAdminDeps } from '../build.admin.js';
 import { ADVANCEABLE_STAGES, BASELINE_STAGES, type AdvanceableStage } from './domain/baseline-rules.js';
 import {
@@ -29,17 +29,6 @@ import {
 
 const NAVIGATION = { name: 'Build', icon: 'Package' };
 const values = (list: readonly string[]) => list.map((value) => ({ value, label: value }));
-
-/** `key: value` lines of the reason box. */
-export function parseLines(text: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const line of text.split(/\r?\n/)) {
-    const i = line.indexOf(':');
-    if (i <= 0) continue;
-    out[line.slice(0, i).trim().toLowerCase()] = line.slice(i + 1).trim();
-  }
-  return out;
-}
 
 export function baselineAdminResources(deps: BuildAdminDeps): ResourceWithOptions[] {
   const { kit } = deps;
@@ -98,7 +87,7 @@ export function baselineAdminResources(deps: BuildAdminDeps): ResourceWithOption
             maxLength: 1500,
           },
           run: async (ctx, id, { reason }) => {
-            const f = parseLines(reason);
+            const f = formFields(reason);
             const v = await baselines.initialReview(ctx, id, {
               result: f.result === 'reject' ? 'reject' : 'pass',
               comment: f.comment,
@@ -118,7 +107,7 @@ export function baselineAdminResources(deps: BuildAdminDeps): ResourceWithOption
           submitLabel: 'Reschedule meeting',
           reason: { label: 'scheduled_at / meeting_link, one per line', maxLength: 800 },
           run: async (ctx, id, { reason }) => {
-            const f = parseLines(reason);
+            const f = formFields(reason);
             const v = await baselines.rescheduleMeeting(ctx, id, {
               scheduled_at: f.scheduled_at,
               meeting_link: f.meeting_link,

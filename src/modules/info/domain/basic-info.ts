@@ -99,3 +99,6 @@ export function maskEmail(email: string | null): string | null {
   if (at < 0) return '***';
   return `${email.slice(0, Math.min(2, at))}***${email.slice(at)}`;
 }
+
+/** An operations ticket number (`ticket_no`, info.md Permissions): 1–32 letters, digits or `_-./`. */
+export const TICKET_RE = /^[A-Za-z0-9][A-Za-z0-9_\-./]{0,31}$/;

@@ -1,3 +1,4 @@
+import { TICKET_RE } from '../domain/basic-info.js';
 import {
   Allow,
   IsBoolean,
@@ -22,7 +23,6 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 export const MOBILE_RE = /^(\+[1-9]\d{6,14}|1\d{10})$/;
 const MOBILE_MSG = 'must be an E.164 number or an 11-digit mainland-China mobile';
 /** ticket numbers of the ticket system (info.md "Ticket system": varchar(32)) */
-const TICKET_RE = /^[A-Za-z0-9][A-Za-z0-9_\-./]{0,31}$/;
 
 /**
  * Licence-data change request (INFO-013). `uscc` / `org_code` are accepted by the shape check only so the

@@ -529,7 +529,7 @@ export class BusinessInfoVerificationService implements OnModuleInit {
       await this.letters.transition(t, letter, 'accepted', {
         action: 'bank_letter.accepted',
         mutate: (l) => {
-          l.reviewerId = reviewerIdOf(t);
+          l.reviewerId = t.reviewerId;
           l.decidedAt = t.now();
         },
       });
@@ -556,7 +556,7 @@ export class BusinessInfoVerificationService implements OnModuleInit {
         mutate: (l) => {
           l.rejectReason = reason as BankLetterRejectReason;
           l.rejectComment = comment?.trim().slice(0, 500) || null;
-          l.reviewerId = reviewerIdOf(t);
+          l.reviewerId = t.reviewerId;
           l.decidedAt = t.now();
           l.overdue = false;
         },
@@ -604,7 +604,7 @@ export class BusinessInfoVerificationService implements OnModuleInit {
         currency: entity.currency,
         status: 'bank_letter_required',
         failureReason: 'offline_bank_change',
-        reviewerId: reviewerIdOf(t),
+        reviewerId: t.reviewerId,
         submittedAt: t.now(),
       });
       await this.verifications.create(t, v, {
@@ -1208,7 +1208,7 @@ export class BusinessInfoVerificationService implements OnModuleInit {
       action: 'bank_letter.draft_ready',
       mutate: (l) => {
         l.draftFileId = stored.id;
-        l.reviewerId = reviewerIdOf(t);
+        l.reviewerId = t.reviewerId;
       },
     });
   }
@@ -1414,10 +1414,6 @@ function copyTaxAndCompany(source: BusinessInfoVerification) {
     verifiedAt: null,
     decidedAt: null,
   };
-}
-
-function reviewerIdOf(t: RequestContext): string | null {
-  return t.actor.kind === 'reviewer' ? t.actor.reviewerId : null;
 }
 
 function opsMessage(

@@ -219,7 +219,7 @@ export class CompanyChangeService {
         mutate: (r) => {
           r.openEntityKey = null;
           r.rejectReason = text;
-          r.reviewerId = reviewerIdOf(t);
+          r.reviewerId = t.reviewerId;
           r.decidedAt = t.now();
         },
       });
@@ -242,7 +242,7 @@ export class CompanyChangeService {
       action,
       mutate: (r) => {
         r.openEntityKey = null;
-        r.reviewerId = reviewerIdOf(t);
+        r.reviewerId = t.reviewerId;
         r.decidedAt = t.now();
       },
     });
@@ -364,10 +364,6 @@ function applyChanges(e: LegalEntity, r: CompanyInfoChangeRequest): void {
   if (c.license_address !== undefined) e.licenseAddress = c.license_address;
   if (c.postal_code !== undefined) e.postalCode = c.postal_code;
   if (c.business_scope !== undefined) e.businessScope = c.business_scope;
-}
-
-function reviewerIdOf(t: RequestContext): string | null {
-  return t.actor.kind === 'reviewer' ? t.actor.reviewerId : null;
 }
 
 function toView(r: CompanyInfoChangeRequest): ChangeRequestView {

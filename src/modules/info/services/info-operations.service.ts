@@ -4,6 +4,7 @@
  * USCC (INFO-015, INFO-025), edit company details (INFO-017). Each runs in one transaction and is audited with
  * the reviewer and the `ticket_no`; the same methods serve `/api/v1/admin/info/…` and the admin panel.
  */
+import { TICKET_RE } from '../domain/basic-info.js';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../../../../libs/audit/index.js';
@@ -20,8 +21,6 @@ import { LegalEntity } from '../entities/legal-entity.entity.js';
 import { PartnerAccount } from '../entities/partner-account.entity.js';
 import { InfoErrors } from '../info.errors.js';
 import { toDetailsView } from './basic-info.service.js';
-
-const TICKET_RE = /^[A-Za-z0-9][A-Za-z0-9_\-./]{0,31}$/;
 
 @Injectable()
 export class InfoOperationsService {

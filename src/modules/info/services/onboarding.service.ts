@@ -268,7 +268,7 @@ export class OnboardingService {
       await this.applications.transition(t, app, 'rejected', {
         action: 'onboarding.rejected',
         mutate: (a) => {
-          a.reviewerId = reviewerIdOf(t);
+          a.reviewerId = t.reviewerId;
           a.rejectReason = trimmed;
           a.decidedAt = t.now();
         },
@@ -379,7 +379,7 @@ export class OnboardingService {
       mutate: (a) => {
         a.legalEntityId = entityId;
         a.decidedAt = t.now();
-        a.reviewerId = reviewerIdOf(t);
+        a.reviewerId = t.reviewerId;
         if (autoCheckResult) a.autoCheckResult = autoCheckResult;
       },
     });
@@ -495,10 +495,6 @@ function assertNotDeregistered(account: PartnerAccount): void {
 
 function upper(code: string | null | undefined): string | null {
   return code ? code.toUpperCase() : null;
-}
-
-function reviewerIdOf(t: RequestContext): string | null {
-  return t.actor.kind === 'reviewer' ? t.actor.reviewerId : null;
 }
 
 export function toCompanyView(e: LegalEntity): Record<string, unknown> {

@@ -368,7 +368,7 @@ export class CertificateService {
         action: to === 'valid' ? 'personal_certificate.approved' : 'personal_certificate.rejected',
         mutate: (x) => {
           x.reviewStatus = to === 'valid' ? 'approved' : 'rejected';
-          x.reviewerId = t.actor.kind === 'reviewer' ? t.actor.reviewerId : null;
+          x.reviewerId = t.reviewerId;
           x.rejectReason = reason;
         },
       });

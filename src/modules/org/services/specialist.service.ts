@@ -198,7 +198,7 @@ export class SpecialistService {
       await this.machine.transition(t, s, 'active', {
         action: 'project_specialist.approved',
         mutate: (x) => {
-          x.reviewerId = reviewerIdOf(t);
+          x.reviewerId = t.reviewerId;
           x.decidedAt = t.now();
           x.activeSince = t.now();
         },
@@ -218,7 +218,7 @@ export class SpecialistService {
       await this.machine.transition(t, s, 'rejected', {
         action: 'project_specialist.rejected',
         mutate: (x) => {
-          x.reviewerId = reviewerIdOf(t);
+          x.reviewerId = t.reviewerId;
           x.decidedAt = t.now();
           x.rejectReason = trimmed;
         },
@@ -233,7 +233,7 @@ export class SpecialistService {
       await this.machine.transition(t, s, 'cancelled', {
         action: 'project_specialist.cancellation_approved',
         mutate: (x) => {
-          x.reviewerId = reviewerIdOf(t);
+          x.reviewerId = t.reviewerId;
           x.decidedAt = t.now();
         },
       });
@@ -247,7 +247,7 @@ export class SpecialistService {
       await this.machine.transition(t, s, 'active', {
         action: 'project_specialist.cancellation_refused',
         mutate: (x) => {
-          x.reviewerId = reviewerIdOf(t);
+          x.reviewerId = t.reviewerId;
           x.decidedAt = t.now();
         },
       });
@@ -394,10 +394,6 @@ export class SpecialistService {
 
 function requirePartnerAdmin(ctx: RequestContext): void {
   if (!ctx.isPartnerAdmin) throw new DomainError('ORG_ADMIN_REQUIRED');
-}
-
-function reviewerIdOf(t: RequestContext): string | null {
-  return t.actor.kind === 'reviewer' ? t.actor.reviewerId : null;
 }
 
 function stateError(s: ProjectSpecialist, to: ProjectSpecialistStatus): DomainError {
