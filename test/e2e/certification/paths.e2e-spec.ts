@@ -479,6 +479,10 @@ describe('development paths (certification-paths.md PATH-*)', () => {
       status: 'bp_review_scheduled',
       bp_review_at: '2025-09-20T02:00:00.000Z',
     });
+    // StageApplication state table: the partner withdraws only while `pending_review`
+    const lateWithdraw = await as(t, v.token).post(`/paths/stage-applications/${ok.body.id}/withdraw`);
+    expect(lateWithdraw.status).toBe(409);
+    expect(lateWithdraw.body.error_code).toBe('STATE_TRANSITION_INVALID');
     const partial = await as(t, pdm.token).post(
       `/admin/paths/stage-applications/${ok.body.id}/attestations`,
       {
@@ -781,6 +785,8 @@ describe('development paths (certification-paths.md PATH-*)', () => {
   it('PATH-016: the PDM cancels a certification (reason required) → stage joined, certificate revoked, partner notified; certificate download as PDF', async () => {
     const certs = await as(t, v.token).get('/paths/certificates');
     const valid = certs.body.items.find((c: { status: string }) => c.status === 'valid');
+    // certificate numbers come from a gap-free sequence per year (libs/persistence nextSequenceValue)
+    expect(valid.certificate_no).toMatch(/^PC-20\d{2}-\d{6}$/);
     const file = await as(t, v.token).get(`/paths/certificates/${valid.id}/download`).buffer(true);
     expect(file.status).toBe(200);
     expect(file.headers['content-type']).toContain('application/pdf');

@@ -10,6 +10,7 @@ import { createTestApp, type TestApp } from '../../setup/test-app.js';
 import {
   approved,
   as,
+  fake,
   joinPce,
   makeHoEligible,
   NO_THROTTLE,
@@ -91,6 +92,30 @@ describe('HOs and duplicates (opportunity.md)', () => {
     expect(missing.status).toBe(400);
     expect(missing.body.error_code).toBe('OPP_FIELD_INVALID');
     expect((await share(finance, shareBody(p1))).status).toBe(403);
+  });
+
+  it('Formulas (assessment flag) on a shared HO: an unflagged joint-operation product → counts_for_assessment false; a baseline solution → true', async () => {
+    await fake(t, 'pce-offerings', {
+      partner_account_id: p1.id,
+      offerings: [
+        {
+          offering_id: 'ho-mp',
+          offering_type: 'marketplace_product',
+          joint_operation_listed: true,
+          counts_for_pce_assessment: false,
+        },
+        { offering_id: 'ho-base', offering_type: 'partner_led_baseline' },
+      ],
+    });
+    const mp = await share(pdm, shareBody(p1, { customer_name: 'Assess MP Co', offering_ids: ['ho-mp'] }));
+    expect(mp.status).toBe(201);
+    expect(mp.body.counts_for_assessment).toBe(false);
+    const base = await share(
+      pdm,
+      shareBody(p1, { customer_name: 'Assess Base Co', offering_ids: ['ho-base'] }),
+    );
+    expect(base.status).toBe(201);
+    expect(base.body.counts_for_assessment).toBe(true);
   });
 
   it('OPP-062 / OPP-065 scenario 24: shared Fri 2025-03-07 → deadline Wed 2025-03-12 23:59:59.999 (+08:00); SMS ho.shared; accept at 23:59 Wed → 200', async () => {

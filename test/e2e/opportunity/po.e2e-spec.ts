@@ -453,6 +453,38 @@ describe('POs (opportunity.md)', () => {
     });
   });
 
+  it('OPP-071 reviewer lists: least privilege, filters and pages come from one query (total_count counts visible rows only)', async () => {
+    const pending = await submitted(t, p1, { customer_name: 'List Pending Co' });
+    const inVerification = await approved(t, p1, pdm, { customer_name: 'List Approved Co' });
+    const ids = (res: { body: { items: Array<{ id: string }> } }) => res.body.items.map((o) => o.id);
+    const fin = await as(t, finance.token).get('/admin/opportunities?limit=100');
+    expect(fin.status).toBe(200);
+    expect(fin.body).toEqual({ total_count: 0, items: [] });
+    // a PSM of the rep office sees the approved PO only
+    const psm = await as(t, psmA.token).get('/admin/opportunities?origin=po&limit=100');
+    expect(ids(psm)).toContain(inVerification);
+    expect(ids(psm)).not.toContain(pending);
+    expect(psm.body.total_count).toBe(psm.body.items.length);
+    // a PDM of another rep office sees neither
+    const other = await as(t, pdmOther.token).get('/admin/opportunities?limit=100');
+    expect(ids(other)).not.toContain(pending);
+    expect(ids(other)).not.toContain(inVerification);
+    // the PDM of the rep office: status filter and paging over the visible rows
+    const all = await as(t, pdm.token).get('/admin/opportunities?status=pending_review&limit=100');
+    expect(ids(all)).toContain(pending);
+    expect(ids(all)).not.toContain(inVerification);
+    expect(all.body.total_count).toBe(all.body.items.length);
+    const paged: string[] = [];
+    for (let offset = 0; offset < all.body.total_count; offset++) {
+      const page = await as(t, pdm.token).get(
+        `/admin/opportunities?status=pending_review&limit=1&offset=${offset}`,
+      );
+      expect(page.body.total_count).toBe(all.body.total_count);
+      paged.push(...ids(page));
+    }
+    expect(paged).toEqual(ids(all));
+  });
+
   it('OPP-050 scenario 29: progress in pending_review → 409 OPP_NOT_UPDATABLE; after verification updates move to in_progress and delivered closes', async () => {
     const id = await submitted(t, p1, { customer_name: 'Progress Co' });
     const early = await as(t, p1.token).post(`/opportunities/${id}/progress-updates`, {

@@ -6,7 +6,7 @@
  * OPP-072). The same methods serve `/api/v1/admin/…` and the admin panel's record actions.
  */
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, IsNull, Not } from 'typeorm';
+import { Brackets, DataSource, IsNull, Not } from 'typeorm';
 import { AuditService } from '../../../../libs/audit/index.js';
 import { WorkingDayCalendar } from '../../../../libs/calendar/index.js';
 import type { RequestContext, ReviewerRole } from '../../../../libs/context/index.js';
@@ -17,6 +17,7 @@ import { TransactionRunner, findOneForUpdate } from '../../../../libs/persistenc
 import { MEMBERSHIP_READER, type MembershipReader } from '../../certification/index.js';
 import { normalizeCustomerName } from '../domain/duplicate-key.js';
 import { PO_MACHINE } from '../domain/opportunity-state-machines.js';
+import { countsForAssessment } from '../domain/po-rules.js';
 import {
   type AdminListOpportunitiesQuery,
   type AdminPatchOpportunityDto,
@@ -38,13 +39,7 @@ import { CRM_GATEWAY, type CrmGateway } from '../ports/crm.port.js';
 import { OfferingDirectory } from '../ports/offerings.port.js';
 import { DuplicateGuard } from './duplicate-guard.js';
 import { OpportunityMachines } from './opportunity-machines.js';
-import {
-  DISPATCHER_FLAG,
-  isQueued,
-  OpportunitySupport,
-  type OpportunityView,
-  toView,
-} from './opportunity-support.js';
+import { DISPATCHER_FLAG, OpportunitySupport, type OpportunityView, toView } from './opportunity-support.js';
 import { PceEnrollmentService } from './pce-enrollment.service.js';
 
 /** Roles of the reviewer endpoints (GLOSSARY convention 1; opportunity.md "Permissions"). */
@@ -105,22 +100,23 @@ export class OpportunityReviewService {
     });
   }
 
+  /** OPP-071: visibility, filters and the page are one query (`OpportunitySupport.visibleWhere`). */
   async list(ctx: RequestContext, q: AdminListOpportunitiesQuery): Promise<Page<OpportunityView>> {
-    const rows = await this.dataSource.getRepository(Opportunity).find({
-      where: {
-        ...(q.origin ? { origin: q.origin } : {}),
-        ...(q.status ? { status: q.status as OpportunityStatus } : {}),
-      },
-      order: { createdAt: 'DESC', id: 'ASC' },
-    });
-    const offices = new Map((await this.dataSource.getRepository(RepOffice).find()).map((r) => [r.id, r]));
-    let visible = rows.filter((o) =>
-      this.support.canSee(ctx, o, o.repOfficeId ? (offices.get(o.repOfficeId) ?? null) : null),
-    );
-    if (q.queue === 'true') visible = visible.filter(isQueued);
-    const offset = q.offset ?? 0;
-    const limit = q.limit ?? 10;
-    return { total_count: visible.length, items: visible.slice(offset, offset + limit).map(toView) };
+    const offices = await this.dataSource.getRepository(RepOffice).find();
+    const visible = this.support.visibleWhere(ctx, offices);
+    if (visible !== 'all' && !visible.length) return { total_count: 0, items: [] };
+    const qb = this.dataSource.getRepository(Opportunity).createQueryBuilder('o');
+    if (q.origin) qb.andWhere({ origin: q.origin });
+    if (q.status) qb.andWhere({ status: q.status as OpportunityStatus });
+    if (q.queue === 'true') qb.andWhere({ status: 'pending_review', assignedPdmId: IsNull() });
+    if (visible !== 'all') qb.andWhere(new Brackets((b) => visible.forEach((w) => b.orWhere(w))));
+    const [rows, total] = await qb
+      .orderBy('o.createdAt', 'DESC')
+      .addOrderBy('o.id', 'ASC')
+      .offset(q.offset ?? 0)
+      .limit(q.limit ?? 10)
+      .getManyAndCount();
+    return { total_count: total, items: rows.map(toView) };
   }
 
   // --- PDM review ----------------------------------------------------------------------------------------------
@@ -396,7 +392,7 @@ export class OpportunityReviewService {
       });
       o.id = globalThis.crypto.randomUUID();
       const own = await this.offerings.offeringsOf(pid);
-      o.countsForAssessment = own.some((x) => o.offeringIds.includes(x.offeringId));
+      o.countsForAssessment = countsForAssessment(own.filter((x) => o.offeringIds.includes(x.offeringId)));
       const overridden = await this.duplicates.assertNoDuplicate(t, o, crmCreatedAt, dto);
       await this.machines.ho.create(t, o, {
         action: 'opportunity.ho_shared',
@@ -503,7 +499,7 @@ export class OpportunityReviewService {
         ? own.filter((o) => offeringIds.includes(o.offeringId)).length
         : own.length;
       const successful = await this.dataSource.getRepository(Opportunity).count({
-        where: { partnerAccountId: e.partnerAccountId, origin: 'po', verifiedAt: Not_Null() },
+        where: { partnerAccountId: e.partnerAccountId, origin: 'po', verifiedAt: Not(IsNull()) },
       });
       const eligibility = await this.hoEligibility(e.partnerAccountId);
       out.push({
@@ -613,10 +609,6 @@ export class OpportunityReviewService {
   private async visibleForUpdate(t: RequestContext, id: string): Promise<Opportunity> {
     return (await this.visibleWithOffice(t, id)).o;
   }
-}
-
-function Not_Null() {
-  return Not(IsNull());
 }
 
 export function repOfficeView(r: RepOffice) {

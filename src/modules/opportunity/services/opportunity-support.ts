@@ -4,7 +4,7 @@
  * least-privilege visibility rule (OPP-071).
  */
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager, type FindOptionsWhere, In, IsNull, Not } from 'typeorm';
 import { REVIEWER_PRINCIPALS, type ReviewerPrincipalResolver } from '../../../../libs/auth/index.js';
 import { Clock } from '../../../../libs/clock/index.js';
 import { RequestContext } from '../../../../libs/context/index.js';
@@ -288,6 +288,51 @@ export class OpportunitySupport {
       if (approved && office?.bdIds.includes(me)) return true;
     }
     return false;
+  }
+
+  /**
+   * OPP-071 for lists, as OR-ed query conditions: the same rule as `canSee` (keep the two in step), so a
+   * reviewer list filters and pages in SQL. `'all'` for `admin`; `[]` when the role sees nothing.
+   */
+  visibleWhere(ctx: RequestContext, offices: readonly RepOffice[]): FindOptionsWhere<Opportunity>[] | 'all' {
+    const a = ctx.actor;
+    if (a.kind !== 'reviewer') return [];
+    if (a.roles.includes('admin')) return 'all';
+    const me = a.reviewerId;
+    const officesOf = (pick: (r: RepOffice) => readonly string[]) =>
+      offices.filter((r) => pick(r).includes(me)).map((r) => r.id);
+    const approved = {
+      origin: 'po' as const,
+      status: Not(In(['draft', 'pending_review', 'review_rejected'])),
+    };
+    const out: FindOptionsWhere<Opportunity>[] = [];
+    const inOffices = (ids: string[], extra: FindOptionsWhere<Opportunity>) => {
+      if (ids.length) out.push({ ...extra, repOfficeId: In(ids) });
+    };
+    if (a.roles.includes('pdm')) {
+      out.push({ assignedPdmId: me }, { sharedBy: me });
+      inOffices(
+        officesOf((r) => r.pdmIds),
+        { status: Not('draft') },
+      );
+      if (a.flags.includes(DISPATCHER_FLAG))
+        out.push({ origin: 'po', status: 'pending_review', assignedPdmId: IsNull() });
+    }
+    if (a.roles.includes('psm')) {
+      out.push({ ...approved, handledByPsmId: me });
+      inOffices(
+        officesOf((r) => r.psmIds),
+        approved,
+      );
+    }
+    if (a.roles.includes('bd')) {
+      out.push({ bdId: me }, { sharedBy: me });
+      inOffices(
+        officesOf((r) => r.bdIds),
+        approved,
+      );
+    }
+    return out;
   }
 }
 

@@ -4,7 +4,7 @@
  * (decision: no data migration is needed, and operations keep their `active` changes afterwards).
  */
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { sqliteExclusive } from '../../../../../libs/persistence/index.js';
 import { CLOUD_SERVICE_CATALOGUE_SEED, type CloudServiceTier } from '../domain/cloud-service-catalogue.js';
 import { CloudServiceCatalogEntry } from '../entities/solution.entities.js';
@@ -19,35 +19,53 @@ export interface CloudServiceView {
 
 @Injectable()
 export class CloudServiceCatalogService {
-  private seeded = false;
+  /** one seeding run per process, shared by concurrent first reads; reset when it fails */
+  private seeding: Promise<void> | null = null;
 
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Writes the seed rows that are missing (idempotent). */
-  async ensureSeeded(em?: EntityManager): Promise<void> {
-    if (this.seeded) return;
-    const write = async (m: EntityManager) => {
-      const have = new Set(
-        (await m.find(CloudServiceCatalogEntry, { select: { serviceCode: true } })).map((e) => e.serviceCode),
-      );
-      const missing = CLOUD_SERVICE_CATALOGUE_SEED.filter((s) => !have.has(s.serviceCode));
-      if (missing.length) {
-        await m.save(
-          CloudServiceCatalogEntry,
-          missing.map((s) => m.create(CloudServiceCatalogEntry, { ...s, active: true })),
-          { chunk: 50 },
-        );
-      }
-    };
-    if (em?.queryRunner?.isTransactionActive) await write(em);
-    else await sqliteExclusive(this.dataSource, () => this.dataSource.transaction(write));
-    this.seeded = true;
+  /**
+   * Writes the missing seed rows (idempotent). Runs once per process in its own transaction — never inside a
+   * caller's transaction, whose rollback would drop the rows while the process believed them written.
+   * Concurrent first reads share the run; rows inserted meanwhile by another instance are skipped
+   * (`INSERT … IGNORE` on the primary key), so the seeding is race-safe.
+   */
+  ensureSeeded(): Promise<void> {
+    this.seeding ??= this.seed().catch((err: unknown) => {
+      this.seeding = null;
+      throw err;
+    });
+    return this.seeding;
   }
 
-  /** Active entries by service code → tier (F-BUILD-1 ignores unknown and inactive codes). */
-  async activeTiers(em?: EntityManager): Promise<Map<string, CloudServiceTier>> {
-    await this.ensureSeeded(em);
-    const rows = await (em ?? this.dataSource.manager).find(CloudServiceCatalogEntry, {
+  private seed(): Promise<void> {
+    return sqliteExclusive(this.dataSource, () =>
+      this.dataSource.transaction(async (m) => {
+        const have = new Set(
+          (await m.find(CloudServiceCatalogEntry, { select: { serviceCode: true } })).map(
+            (e) => e.serviceCode,
+          ),
+        );
+        const missing = CLOUD_SERVICE_CATALOGUE_SEED.filter((s) => !have.has(s.serviceCode));
+        if (!missing.length) return;
+        await m
+          .createQueryBuilder()
+          .insert()
+          .into(CloudServiceCatalogEntry)
+          .values(missing.map((s) => ({ ...s, active: true })))
+          .orIgnore()
+          .execute();
+      }),
+    );
+  }
+
+  /**
+   * Active entries by service code → tier (F-BUILD-1 ignores unknown and inactive codes). Reference data: call
+   * it before opening a transaction (the first call seeds the table in a transaction of its own).
+   */
+  async activeTiers(): Promise<Map<string, CloudServiceTier>> {
+    await this.ensureSeeded();
+    const rows = await this.dataSource.getRepository(CloudServiceCatalogEntry).find({
       where: { active: true },
     });
     return new Map(rows.map((r) => [r.serviceCode, r.tier]));

@@ -23,6 +23,7 @@ import {
   TransactionRunner,
 } from '../../../../../libs/persistence/index.js';
 import { StateMachine } from '../../../../../libs/state-machine/index.js';
+import { findOwnedOrFail } from '../../../../../libs/tenancy/index.js';
 import {
   CertificationCollaborators,
   PATH_STAGE_READER,
@@ -337,6 +338,9 @@ export class SolutionCertificationService implements SolutionFacts {
       isBaselineScenario(peek.passScenario) && peek.baselineSolutionId
         ? await this.baselines.get(peek.baselineSolutionId)
         : null;
+    // BUILD-007 reference data, read (and seeded on first use) outside the submission transaction
+    const tiers =
+      peek.certificationType === 'advanced_cloud_software' ? await this.catalogue.activeTiers() : null;
     return this.tx.run(ctx, async (t) => {
       const em = t.em!;
       const s = (await findOneForUpdate(em, Solution, { id: peek.solutionId }))!;
@@ -376,8 +380,8 @@ export class SolutionCertificationService implements SolutionFacts {
           });
         }
       }
-      if (c.certificationType === 'advanced_cloud_software') {
-        const check = architectureCheck(s.cloudServicesUsed, await this.catalogue.activeTiers(em));
+      if (tiers) {
+        const check = architectureCheck(s.cloudServicesUsed, tiers);
         c.architectureCheck = check;
         if (!check.met) {
           throw SolutionErrors.fail('SOLUTION_ARCHITECTURE_STANDARD_NOT_MET', undefined, {
@@ -1073,9 +1077,9 @@ export class SolutionCertificationService implements SolutionFacts {
   }
 
   private async ownedSolution(ctx: RequestContext, id: string): Promise<Solution> {
-    const s = await this.dataSource.getRepository(Solution).findOne({ where: { id } });
-    if (!s || s.partnerAccountId !== ctx.partnerAccountId) throw SolutionErrors.fail('SOLUTION_NOT_FOUND');
-    return s;
+    return findOwnedOrFail(this.dataSource.manager, ctx, Solution, { id }, () =>
+      SolutionErrors.fail('SOLUTION_NOT_FOUND'),
+    );
   }
 
   private async ownedSolutionForUpdate(t: RequestContext, id: string): Promise<Solution> {
@@ -1085,10 +1089,9 @@ export class SolutionCertificationService implements SolutionFacts {
   }
 
   private async ownedCertification(ctx: RequestContext, id: string): Promise<SolutionCertification> {
-    const c = await this.dataSource.getRepository(SolutionCertification).findOne({ where: { id } });
-    if (!c || c.partnerAccountId !== ctx.partnerAccountId)
-      throw SolutionErrors.fail('SOLUTION_CERT_NOT_FOUND');
-    return c;
+    return findOwnedOrFail(this.dataSource.manager, ctx, SolutionCertification, { id }, () =>
+      SolutionErrors.fail('SOLUTION_CERT_NOT_FOUND'),
+    );
   }
 
   private async solutionOf(em: EntityManager, c: SolutionCertification): Promise<Solution | null> {

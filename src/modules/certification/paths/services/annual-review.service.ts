@@ -10,6 +10,7 @@ import { WorkingDayCalendar } from '../../../../../libs/calendar/index.js';
 import type { RequestContext } from '../../../../../libs/context/index.js';
 import { findOneForUpdate, TransactionRunner } from '../../../../../libs/persistence/index.js';
 import { StateMachine } from '../../../../../libs/state-machine/index.js';
+import { findOwnedOrFail } from '../../../../../libs/tenancy/index.js';
 import { CertificationCollaborators } from '../../ports/collaborators.js';
 import { nextJanuary31, plusOneYear } from '../domain/criteria.js';
 import { ANNUAL_REVIEW_MACHINE } from '../domain/path-state-machines.js';
@@ -178,9 +179,9 @@ export class AnnualReviewService {
     id: string,
     materials: Record<string, unknown>,
   ): Promise<AnnualReviewView> {
-    const peek = await this.dataSource.getRepository(PathAnnualReview).findOne({ where: { id } });
-    if (!peek || peek.partnerAccountId !== ctx.partnerAccountId)
-      throw PathErrors.fail('PATH_REVIEW_NOT_FOUND');
+    await findOwnedOrFail(this.dataSource.manager, ctx, PathAnnualReview, { id }, () =>
+      PathErrors.fail('PATH_REVIEW_NOT_FOUND'),
+    );
     return this.tx.run(ctx, async (t) => {
       const r = (await findOneForUpdate(t.em!, PathAnnualReview, { id }))!;
       if (r.status !== 'open' || t.now().getTime() > r.deadline.getTime()) {

@@ -6,6 +6,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { RequestContext } from '../../../../../libs/context/index.js';
 import { renderPdf } from '../../../../../libs/pdf/index.js';
+import { findOwnedOrFail } from '../../../../../libs/tenancy/index.js';
 import { CertificationCollaborators } from '../../ports/collaborators.js';
 import { PathCertificate } from '../entities/path.entities.js';
 import { PathErrors } from '../paths.errors.js';
@@ -31,9 +32,9 @@ export class PathCertificateService {
     ctx: RequestContext,
     id: string,
   ): Promise<{ fileName: string; contentType: string; content: Buffer }> {
-    const c = await this.dataSource.getRepository(PathCertificate).findOne({ where: { id } });
-    if (!c || c.partnerAccountId !== ctx.partnerAccountId)
-      throw PathErrors.fail('PATH_CERTIFICATE_NOT_FOUND');
+    const c = await findOwnedOrFail(this.dataSource.manager, ctx, PathCertificate, { id }, () =>
+      PathErrors.fail('PATH_CERTIFICATE_NOT_FOUND'),
+    );
     const facts = await this.collaborators.accounts.facts(c.partnerAccountId);
     const company = facts?.companyName ?? facts?.accountName ?? c.partnerAccountId;
     const content = renderPdf({

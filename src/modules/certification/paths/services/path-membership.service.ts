@@ -18,6 +18,7 @@ import {
   TransactionRunner,
 } from '../../../../../libs/persistence/index.js';
 import { StateMachine } from '../../../../../libs/state-machine/index.js';
+import { findOwnedOrFail } from '../../../../../libs/tenancy/index.js';
 import { CertificationErrors } from '../../certification.errors.js';
 import {
   type BenefitRecordKind,
@@ -41,7 +42,7 @@ import {
   softwareStage,
   STAGE_RANK,
 } from '../domain/criteria.js';
-import { PATH_MEMBERSHIP_MACHINE } from '../domain/path-state-machines.js';
+import { PATH_MEMBERSHIP_MACHINE, STAGE_APPLICATION_MACHINE } from '../domain/path-state-machines.js';
 import {
   PathCertificate,
   PathCriteriaConfig,
@@ -49,6 +50,7 @@ import {
   SiInterlock,
   SiWhitelistEntry,
   StageApplication,
+  type StageApplicationStatus,
 } from '../entities/path.entities.js';
 import { PathErrors } from '../paths.errors.js';
 import { PathNotifier } from './path-contacts.js';
@@ -135,6 +137,7 @@ export function certificateView(c: PathCertificate): CertificateView {
 @Injectable()
 export class PathMembershipService implements PathMembershipViews, OnModuleInit {
   private readonly machine: StateMachine<PathMembershipStatus, PathMembership>;
+  private readonly applicationMachine: StateMachine<StageApplicationStatus, StageApplication>;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -149,6 +152,7 @@ export class PathMembershipService implements PathMembershipViews, OnModuleInit 
     @Inject(WorkingDayCalendar) private readonly calendar: WorkingDayCalendar,
   ) {
     this.machine = new StateMachine(PATH_MEMBERSHIP_MACHINE, audit);
+    this.applicationMachine = new StateMachine(STAGE_APPLICATION_MACHINE, audit);
   }
 
   private programViews: ProgramMembershipViews | null = null;
@@ -256,9 +260,9 @@ export class PathMembershipService implements PathMembershipViews, OnModuleInit 
   }
 
   async ownedOrFail(ctx: RequestContext, id: string): Promise<PathMembership> {
-    const m = await this.dataSource.getRepository(PathMembership).findOne({ where: { id } });
-    if (!m || m.partnerAccountId !== ctx.partnerAccountId) throw PathErrors.fail('PATH_NOT_FOUND');
-    return m;
+    return findOwnedOrFail(this.dataSource.manager, ctx, PathMembership, { id }, () =>
+      PathErrors.fail('PATH_NOT_FOUND'),
+    );
   }
 
   /** PATH-022 blocking reasons of the membership's account, all of them. */
@@ -309,15 +313,8 @@ export class PathMembershipService implements PathMembershipViews, OnModuleInit 
         where: { membershipId: m.id, status: In(['pending_review', 'bp_review_scheduled']) },
       });
       for (const a of pending) {
-        a.status = 'withdrawn';
-        await t.em!.save(a);
-        await this.audit.record(t, {
+        await this.applicationMachine.transition(t, a, 'withdrawn', {
           action: 'stage_application.withdrawn_on_exit',
-          entityType: 'stage_application',
-          entityId: a.id,
-          partnerAccountId: a.partnerAccountId,
-          before: { status: 'pending_review' },
-          after: { status: 'withdrawn' },
         });
       }
       await this.machine.transition(t, m, 'exited', {

@@ -4,11 +4,11 @@
  * membership's stage and first-time timestamps, the partner certificate (issue / revoke / expire / renew), the
  * audit row of the stage move, and the after-commit event `certification.path_membership.stage_changed`.
  */
-import { randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { AuditService } from '../../../../../libs/audit/index.js';
 import { WorkingDayCalendar } from '../../../../../libs/calendar/index.js';
 import type { RequestContext } from '../../../../../libs/context/index.js';
+import { nextSequenceValue } from '../../../../../libs/persistence/index.js';
 import { StateMachine } from '../../../../../libs/state-machine/index.js';
 import type { PathStage } from '../../ports/membership.port.js';
 import { certificateTitle, STAGE_RANK } from '../domain/criteria.js';
@@ -133,13 +133,15 @@ export class PathStageKeeper {
     validTo: string,
   ): Promise<PathCertificate> {
     const today = this.today(t);
+    const year = today.slice(0, 4);
+    const seq = await nextSequenceValue(t.em!, `certification.path_certificate.${year}`);
     const c = t.em!.create(PathCertificate, {
       membershipId: m.id,
       partnerAccountId: m.partnerAccountId,
       path: m.path,
       stage,
       title: certificateTitle(m.path, stage),
-      certificateNo: `PC${today.slice(0, 4)}${randomBytes(6).toString('hex').toUpperCase()}`,
+      certificateNo: `PC-${year}-${String(seq).padStart(6, '0')}`,
       validFrom: today,
       validTo,
       status: 'valid',

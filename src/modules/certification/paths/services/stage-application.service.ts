@@ -12,6 +12,7 @@ import type { RequestContext } from '../../../../../libs/context/index.js';
 import { DomainError } from '../../../../../libs/errors/index.js';
 import { findOneForUpdate, TransactionRunner } from '../../../../../libs/persistence/index.js';
 import { StateMachine } from '../../../../../libs/state-machine/index.js';
+import { findOwnedOrFail } from '../../../../../libs/tenancy/index.js';
 import { CertificationErrors } from '../../certification.errors.js';
 import { CAPABILITY_LABEL_READER, type CapabilityLabelReader } from '../../labels/label-reader.js';
 import { CertificationCollaborators } from '../../ports/collaborators.js';
@@ -430,11 +431,15 @@ export class StageApplicationService {
   }
 
   async withdraw(ctx: RequestContext, id: string): Promise<StageApplicationView> {
-    const peek = await this.dataSource.getRepository(StageApplication).findOne({ where: { id } });
-    if (!peek || peek.partnerAccountId !== ctx.partnerAccountId)
-      throw PathErrors.fail('PATH_APPLICATION_NOT_FOUND');
+    await findOwnedOrFail(this.dataSource.manager, ctx, StageApplication, { id }, () =>
+      PathErrors.fail('PATH_APPLICATION_NOT_FOUND'),
+    );
     return this.tx.run(ctx, async (t) => {
       const a = (await findOneForUpdate(t.em!, StageApplication, { id }))!;
+      // the partner withdraws only before the BP review is scheduled (state table: `pending_review` → `withdrawn`)
+      if (a.status !== 'pending_review') {
+        throw new DomainError('STATE_TRANSITION_INVALID', undefined, { from: a.status, to: 'withdrawn' });
+      }
       await this.machine.transition(t, a, 'withdrawn', { action: 'stage_application.withdrawn' });
       return this.view(a);
     });
@@ -451,9 +456,9 @@ export class StageApplicationService {
   }
 
   async getForPartner(ctx: RequestContext, id: string): Promise<StageApplicationView> {
-    const a = await this.dataSource.getRepository(StageApplication).findOne({ where: { id } });
-    if (!a || a.partnerAccountId !== ctx.partnerAccountId)
-      throw PathErrors.fail('PATH_APPLICATION_NOT_FOUND');
+    const a = await findOwnedOrFail(this.dataSource.manager, ctx, StageApplication, { id }, () =>
+      PathErrors.fail('PATH_APPLICATION_NOT_FOUND'),
+    );
     return this.view(a);
   }
 
