@@ -18,7 +18,9 @@ import { createTestApp, type TestApp } from '../../setup/test-app.js';
 import {
   CAPABILITY_LABEL_READER,
   type CapabilityLabelReader,
+  LabelCatalogueService,
 } from '../../../src/modules/certification/index.js';
+import { DataSource } from 'typeorm';
 
 type Body = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -161,6 +163,29 @@ describe('capability-label certification (certification-labels.md)', () => {
   });
 
   // --- catalogue ------------------------------------------------------------------------------------------------
+
+  it('LABEL-001 seed catalogue on first use: concurrent first reads all succeed and store each label once', async () => {
+    const labels = t.app.get(LabelCatalogueService);
+    const db = t.app.get(DataSource);
+    const stored = async () =>
+      ((await db.query('SELECT code, level, active FROM capability_label')) as Body[]).map((r) => ({
+        code: r.code as string,
+        level: Number(r.level),
+        active: Boolean(Number(r.active)),
+      }));
+    // simulate a fresh process whose catalogue lost one seed row: the next first use re-inserts only it
+    await db.query('DELETE FROM capability_label WHERE code = ?', ['iot']);
+    (labels as unknown as { seeded: boolean }).seeded = false;
+    const reads = await Promise.all([1, 2, 3, 4].map(() => as(p1.token).get('/capability-labels')));
+    for (const r of reads) {
+      expect(r.status).toBe(200);
+      expect(r.body.total_count).toBe(18);
+    }
+    const rows = await stored();
+    expect(rows).toHaveLength(18);
+    expect(new Set(rows.map((l) => l.code)).size).toBe(18);
+    expect(rows.find((l) => l.code === 'iot')).toEqual({ code: 'iot', level: 1, active: true });
+  });
 
   it('LABEL-001 / LABEL-023 the catalogue holds the 18 seed level-1 labels with their evaluation items', async () => {
     const res = await as(p1.token).get('/capability-labels');

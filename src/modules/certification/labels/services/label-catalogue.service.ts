@@ -4,10 +4,11 @@
  * created by migrations after start-up in some environments, so seeding cannot run at boot).
  */
 import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../../../../../libs/audit/index.js';
 import type { RequestContext } from '../../../../../libs/context/index.js';
-import { TransactionRunner } from '../../../../../libs/persistence/index.js';
+import { sqliteExclusive, TransactionRunner } from '../../../../../libs/persistence/index.js';
 import { SEED_LABELS, seedEvaluationItems, type EvaluationItem } from '../domain/label-catalogue.js';
 import type { CreateCapabilityLabelDto, UpdateCapabilityLabelDto } from '../dto/labels.dto.js';
 import { CapabilityLabel } from '../entities/label.entities.js';
@@ -45,19 +46,28 @@ export class LabelCatalogueService {
     private readonly audit: AuditService,
   ) {}
 
-  /** Inserts the seed labels that are missing (idempotent; a concurrent insert of the same code is ignored). */
+  /**
+   * Inserts the seed labels that are missing. Race-safe: one `INSERT … IGNORE` statement (MySQL `INSERT IGNORE`,
+   * SQLite `INSERT OR IGNORE`) against `uq_capability_label_code`, so a concurrent first use — another request
+   * or another instance — never fails on the unique index and never duplicates a row. Checked once per process
+   * (`seeded`); call it outside a transaction, so the seed commits on its own and is not undone by the
+   * caller's rollback.
+   */
   async ensureSeeded(ctx: RequestContext): Promise<void> {
     if (this.seeded) return;
     const repo = this.dataSource.getRepository(CapabilityLabel);
     const existing = new Set((await repo.find({ select: { code: true } })).map((l) => l.code));
     const missing = SEED_LABELS.filter((s) => !existing.has(s.code));
     if (missing.length) {
-      await this.tx.run(ctx, async (t) => {
-        const em = t.em!;
-        for (const s of missing) {
-          if (await em.findOne(CapabilityLabel, { where: { code: s.code } })) continue;
-          await em.save(
-            em.create(CapabilityLabel, {
+      const now = ctx.now();
+      await sqliteExclusive(this.dataSource, () =>
+        repo
+          .createQueryBuilder()
+          .insert()
+          .into(CapabilityLabel)
+          .values(
+            missing.map((s) => ({
+              id: randomUUID(),
               code: s.code,
               nameEn: s.name_en,
               nameZh: s.name_zh,
@@ -65,12 +75,13 @@ export class LabelCatalogueService {
               active: true,
               evaluationItems: seedEvaluationItems(s.prefix),
               improvementIncentiveScope: s.improvement_incentive_scope,
-              createdAt: t.now(),
-              updatedAt: t.now(),
-            }),
-          );
-        }
-      });
+              createdAt: now,
+              updatedAt: now,
+            })),
+          )
+          .orIgnore()
+          .execute(),
+      );
     }
     this.seeded = true;
   }
@@ -83,7 +94,8 @@ export class LabelCatalogueService {
 
   /** LABEL-001: 404 LABEL_NOT_FOUND for an unknown code (level-1 only). */
   async findOrFail(ctx: RequestContext, code: string, em?: EntityManager): Promise<CapabilityLabel> {
-    await this.ensureSeeded(ctx);
+    // inside a transaction (`em`) the caller holds an application of this label, so the catalogue is seeded
+    if (!em) await this.ensureSeeded(ctx);
     const l = await (em ?? this.dataSource.manager).findOne(CapabilityLabel, { where: { code } });
     if (!l || l.level !== 1) throw LabelErrors.fail('LABEL_NOT_FOUND');
     return l;

@@ -18,6 +18,7 @@ import {
   TransactionRunner,
 } from '../../../../../libs/persistence/index.js';
 import { StateMachine } from '../../../../../libs/state-machine/index.js';
+import { findOwnedOrFail } from '../../../../../libs/tenancy/index.js';
 import { PathNotifier } from '../../paths/services/path-contacts.js';
 import { MEMBERSHIP_READER, type MembershipReader } from '../../ports/membership.port.js';
 import type { EvaluationItem } from '../domain/label-catalogue.js';
@@ -959,10 +960,10 @@ export class LabelCertificationService {
     });
   }
 
-  private async ownedOrFail(ctx: RequestContext, id: string): Promise<LabelCertification> {
-    const c = await this.dataSource.getRepository(LabelCertification).findOne({ where: { id } });
-    if (!c || c.partnerAccountId !== ctx.partnerAccountId) throw LabelErrors.fail('LABEL_CERT_NOT_FOUND');
-    return c;
+  private ownedOrFail(ctx: RequestContext, id: string): Promise<LabelCertification> {
+    return findOwnedOrFail(this.dataSource.manager, ctx, LabelCertification, { id }, () =>
+      LabelErrors.fail('LABEL_CERT_NOT_FOUND'),
+    );
   }
 
   private async list(
