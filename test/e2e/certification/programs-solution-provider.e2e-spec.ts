@@ -134,6 +134,13 @@ describe('solution provider program (PROG-001…PROG-009, PROG-012, PROG-020, PR
       403,
       'ORG_PERMISSION_DENIED',
     );
+    // state table: only the partner admin withdraws, even a member holding the admin role may not
+    const adminMember = await newMember(t, a, ['admin']);
+    expectError(
+      await as(t, adminMember.token).post(`/programs/memberships/${first.body.id}/withdraw`),
+      403,
+      'ORG_ADMIN_REQUIRED',
+    );
     const withdrawn = await as(t, a.token).post(`/programs/memberships/${first.body.id}/withdraw`);
     expect(withdrawn.body.status).toBe('withdrawn');
     const again = await as(t, a.token).post('/programs/solution-provider/applications', {});

@@ -175,11 +175,7 @@ export function programAdminResources(deps: CertificationAdminDeps): ResourceWit
           reason: { label: 'Reason', maxLength: 500 },
           run: async (ctx, id, { reason }) => {
             const m = await programs().adminGet(id);
-            const current = await programs().getSpQuota(m.legal_entity_id!);
-            const q = await programs().setSpQuota(ctx, m.legal_entity_id!, {
-              max_accounts: Number(current.max_accounts) + 1,
-              reason,
-            });
+            const q = await programs().raiseSpQuota(ctx, m.legal_entity_id!, reason);
             return `The company may now hold ${String(q.max_accounts)} solution-provider accounts.`;
           },
         }),

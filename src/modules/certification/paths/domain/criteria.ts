@@ -337,23 +337,7 @@ export function certificateTitle(path: DevelopmentPath, stage: PathStage): strin
   return pathTitle(path, stage) ?? `${names[path]} Partner - ${stageName}`;
 }
 
-/**
- * PROG-020: service/si/lp certificates issued January–November end on 31 January of the following year, those
- * issued in December on 31 January of the year after next. `issuedOn` is the local date (`YYYY-MM-DD`).
- */
-export function annualValidTo(issuedOn: string): string {
-  const year = Number(issuedOn.slice(0, 4));
-  const month = Number(issuedOn.slice(5, 7));
-  return `${month === 12 ? year + 2 : year + 1}-01-31`;
-}
-
-/**
- * J-PATH-4 "valid to the next 31 January" for a downgraded certificate: 31 January of the year after the local
- * date (the job runs on 31 January, so the running day's own 31 January is the one being replaced).
- */
-export function nextJanuary31(today: string): string {
-  return `${Number(today.slice(0, 4)) + 1}-01-31`;
-}
+export { annualValidTo, nextJanuary31 } from '../../domain/annual-validity.js';
 
 /** Same calendar date one year later (29 Feb → 28 Feb). */
 export function plusOneYear(date: string): string {

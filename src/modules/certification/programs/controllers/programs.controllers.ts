@@ -4,7 +4,13 @@
  */
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { Ctx, FieldErrorCode, RequirePermission, ReviewerRoles } from '../../../../../libs/auth/index.js';
+import {
+  Ctx,
+  FieldErrorCode,
+  PartnerAdminOnly,
+  RequirePermission,
+  ReviewerRoles,
+} from '../../../../../libs/auth/index.js';
 import type { RequestContext } from '../../../../../libs/context/index.js';
 import { fileDownload } from '../../../../../libs/http/index.js';
 import {
@@ -63,9 +69,10 @@ export class ProgramsController {
     return fileDownload(await this.programs.certificate(ctx, id));
   }
 
+  /** Spec state table (SP): `pending_review` → `withdrawn` by the partner admin only. */
   @Post('memberships/:id/withdraw')
   @HttpCode(200)
-  @RequirePermission(ProgramPermissions.ProgramManage)
+  @PartnerAdminOnly()
   withdraw(@Ctx() ctx: RequestContext, @Param('id') id: string) {
     return this.programs.withdraw(ctx, id);
   }
@@ -143,9 +150,10 @@ export class ProgramsController {
     return this.programs.acceptDistributorInvitation(ctx, id);
   }
 
+  /** Spec state table (distributor): invitation `pending` → `declined` by the partner admin only. */
   @Post('distributor-invitations/:id/decline')
   @HttpCode(200)
-  @RequirePermission(ProgramPermissions.ProgramManage)
+  @PartnerAdminOnly()
   declineDistributor(@Ctx() ctx: RequestContext, @Param('id') id: string) {
     return this.programs.declineDistributorInvitation(ctx, id);
   }

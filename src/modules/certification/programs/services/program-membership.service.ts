@@ -824,8 +824,26 @@ export class ProgramMembershipService implements ProgramMembershipViews {
     legalEntityId: string,
     dto: SpQuotaDto,
   ): Promise<Record<string, unknown>> {
+    return this.writeSpQuota(ctx, legalEntityId, dto.reason, () => dto.max_accounts);
+  }
+
+  /** PROG-005 admin-panel shortcut: one more SP account for the legal entity (read and raised under the row lock). */
+  async raiseSpQuota(
+    ctx: RequestContext,
+    legalEntityId: string,
+    reason?: string,
+  ): Promise<Record<string, unknown>> {
+    return this.writeSpQuota(ctx, legalEntityId, reason, (current) => current + 1);
+  }
+
+  private async writeSpQuota(
+    ctx: RequestContext,
+    legalEntityId: string,
+    givenReason: string | undefined,
+    next: (current: number) => number,
+  ): Promise<Record<string, unknown>> {
     requireReviewerRole(ctx, PROGRAM_PDM_ROLES);
-    const reason = requireReason(dto.reason ?? 'raised by the ecosystem manager');
+    const reason = requireReason(givenReason ?? 'raised by the ecosystem manager');
     return this.tx.run(ctx, async (t) => {
       const accounts = await this.s.collaborators.accounts.accountsOfLegalEntity(legalEntityId);
       if (!accounts.length) throw ProgramErrors.fail('PROG_ACCOUNT_NOT_FOUND', 'Legal entity not found.');
@@ -833,7 +851,7 @@ export class ProgramMembershipService implements ProgramMembershipViews {
       let q = await findOneForUpdate(em, SpAccountQuota, { legalEntityId });
       const before = q ? { max_accounts: q.maxAccounts } : { max_accounts: 1 };
       if (!q) q = em.create(SpAccountQuota, { legalEntityId });
-      q.maxAccounts = dto.max_accounts;
+      q.maxAccounts = next(before.max_accounts);
       q.grantedBy = t.actorId;
       q.reason = reason;
       q.grantedAt = t.now();
@@ -865,7 +883,7 @@ export class ProgramMembershipService implements ProgramMembershipViews {
    * only memberships whose `valid_to` ≤ this cycle's 31 January are considered.
    */
   async renewDue(ctx: RequestContext): Promise<Record<string, unknown>> {
-    const cycle = cycleEnd(ctx.now());
+    const cycle = cycleEnd(ctx.now(), this.s.calendar.timeZone);
     const year = Number(cycle.slice(0, 4)) - 1;
     const due = await this.repo.find({ where: { status: 'active' }, order: { appliedAt: 'ASC', id: 'ASC' } });
     let renewed = 0;
@@ -909,7 +927,7 @@ export class ProgramMembershipService implements ProgramMembershipViews {
       where: { status: 'active' },
       order: { appliedAt: 'ASC', id: 'ASC' },
     });
-    const due = active.filter((m) => m.validTo && isPastValidity(m.validTo, today));
+    const due = active.filter((m) => m.validTo && isPastValidity(m.validTo, today, this.s.calendar.timeZone));
     // distributors last, so their resellers that expire themselves are not flagged first
     due.sort((a, b) => Number(a.program === 'distributor') - Number(b.program === 'distributor'));
     let expired = 0;
@@ -917,7 +935,12 @@ export class ProgramMembershipService implements ProgramMembershipViews {
     for (const peek of due) {
       flagged += await this.tx.run(ctx, async (t) => {
         const m = (await findOneForUpdate(t.em!, ProgramMembership, { id: peek.id }))!;
-        if (m.status !== 'active' || !m.validTo || !isPastValidity(m.validTo, t.now())) return 0;
+        if (
+          m.status !== 'active' ||
+          !m.validTo ||
+          !isPastValidity(m.validTo, t.now(), this.s.calendar.timeZone)
+        )
+          return 0;
         await this.s.machine.transition(t, m, 'expired', { action: 'program_membership.expired' });
         const certs = await t.em!.find(ProgramCertificate, {
           where: { membershipId: m.id, status: 'valid' },

@@ -8,13 +8,11 @@ import { Inject, Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
 import { requireReviewerRole } from '../../../../../libs/auth/index.js';
 import type { RequestContext } from '../../../../../libs/context/index.js';
-import { localDate } from '../../../../../libs/calendar/index.js';
 import { DomainError } from '../../../../../libs/errors/index.js';
 import { findOneForUpdate, TransactionRunner } from '../../../../../libs/persistence/index.js';
 import { StateMachine } from '../../../../../libs/state-machine/index.js';
 import { nextLevel } from '../domain/program-levels.js';
 import { LEVEL_UPGRADE_MACHINE } from '../domain/program-state-machines.js';
-import { BUSINESS_TIME_ZONE } from '../domain/validity.js';
 import {
   type AssessmentResult,
   LevelUpgradeApplication,
@@ -55,7 +53,7 @@ export class ProgramScorecardService {
   async scorecard(ctx: RequestContext, slug: string): Promise<Record<string, unknown>> {
     const program = programOfSlug(slug);
     const m = await this.scorecardMembership(ctx, program);
-    const year = Number(localDate(ctx.now(), BUSINESS_TIME_ZONE).slice(0, 4));
+    const year = Number(this.s.calendar.localDate(ctx.now()).slice(0, 4));
     const data = await this.performance.getScorecard(m.legalEntityId!, program, year);
     const next = data?.nextLevel ?? nextLevel(await this.s.levels(program), m.level)?.code ?? null;
     return {
@@ -103,7 +101,7 @@ export class ProgramScorecardService {
       });
       if (pending)
         throw ProgramErrors.fail('PROG_LEVEL_UPGRADE_PENDING', undefined, { application_id: pending.id }); // (d)
-      const year = Number(localDate(t.now(), BUSINESS_TIME_ZONE).slice(0, 4));
+      const year = Number(this.s.calendar.localDate(t.now()).slice(0, 4));
       const next = nextLevel(await this.s.levels('solution_provider'), m.level);
       const card = await this.performance.getScorecard(m.legalEntityId!, 'solution_provider', year);
       const reasons: UpgradeReason[] = [];
@@ -224,7 +222,7 @@ export class ProgramScorecardService {
 
   /** J-PROG-1: results of the previous year from the performance system. */
   async importAssessments(ctx: RequestContext): Promise<Record<string, unknown>> {
-    const year = Number(localDate(ctx.now(), BUSINESS_TIME_ZONE).slice(0, 4)) - 1;
+    const year = Number(this.s.calendar.localDate(ctx.now()).slice(0, 4)) - 1;
     const records = await this.performance.listAssessments(year);
     const stored = await this.tx.run(ctx, (t) => this.store(t, records, 'import'));
     return { year, imported: stored };

@@ -6,6 +6,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { DataSource, In } from 'typeorm';
 import { AuditService } from '../../../../../libs/audit/index.js';
+import { WorkingDayCalendar } from '../../../../../libs/calendar/index.js';
 import type { RequestContext } from '../../../../../libs/context/index.js';
 import { DomainError } from '../../../../../libs/errors/index.js';
 import { NotificationService } from '../../../../../libs/notify/index.js';
@@ -53,6 +54,8 @@ export class ProgramSupport {
     private readonly notifications: NotificationService,
     readonly collaborators: CertificationCollaborators,
     @Inject(PATH_MEMBERSHIP_VIEWS) private readonly paths: PathMembershipViews,
+    /** The one source of the business time zone (PROG-020 dates, renewal cycle, expiry). */
+    @Inject(WorkingDayCalendar) readonly calendar: WorkingDayCalendar,
   ) {
     this.machine = new StateMachine(PROGRAM_MEMBERSHIP_MACHINE, audit);
   }
@@ -123,7 +126,7 @@ export class ProgramSupport {
       mutate?: (m: ProgramMembership) => void;
     },
   ): Promise<ProgramCertificate> {
-    const validity = opts.validity ?? certificateValidity(t.now());
+    const validity = opts.validity ?? certificateValidity(t.now(), this.calendar.timeZone);
     await this.machine.transition(t, m, 'active', {
       action: opts.action,
       mutate: (x) => {
@@ -139,7 +142,7 @@ export class ProgramSupport {
 
   /** A membership created directly `active` (invitation acceptance, conversion): validity, audit, certificate. */
   async createActive(t: RequestContext, m: ProgramMembership, action: string): Promise<ProgramCertificate> {
-    const validity = certificateValidity(t.now());
+    const validity = certificateValidity(t.now(), this.calendar.timeZone);
     m.status = 'active';
     m.validFrom = validity.validFrom;
     m.validTo = validity.validTo;
